@@ -1,0 +1,52 @@
+# The two commands a new developer needs: `make run` and `make test` (see README.md).
+SHELL := /bin/sh
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup lint format messages bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+	@mkdir -p var
+	$(MANAGE) compile_catalogues
+
+run: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) seed_demo
+	@echo "Serving VAMOs on http://$(HOST):$(PORT)/ with a background task worker (Ctrl-C stops both)."
+	@trap 'kill 0' INT TERM; \
+	  $(MANAGE) db_worker --queue-name '*' & \
+	  $(MANAGE) runserver $(HOST):$(PORT) --noreload & \
+	  wait
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=vamos.settings.test $(MANAGE) makemigrations --check --dry-run
+
+format: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: setup
+	@scripts/ensure-chromium
+	$(MAKE) --no-print-directory lint
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest -n 2 --dist loadgroup -q $(PYTEST_ARGS)
+
+# Update the translation catalogues after changing strings (needs GNU gettext's xgettext).
+messages: setup
+	$(MANAGE) makemessages -l de -l en --no-obsolete --ignore=.venv --ignore=var --ignore=node_modules
+	$(MANAGE) compile_catalogues
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from vamos.core.services import emails_due_enqueue
+
+
+class Command(BaseCommand):
+    help = "Queue emails whose retry time has come (for task backends without deferred tasks)."
+
+    def handle(self, *args: object, **options: object) -> None:
+        count = emails_due_enqueue()
+        self.stdout.write(f"{count} email(s) queued for another attempt.")

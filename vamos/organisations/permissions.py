@@ -1,0 +1,146 @@
+"""Who may see and do what with organisations, memberships and invitations."""
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest
+
+from vamos.core.permissions import get_for_user, is_staff_member, is_team_admin
+
+from .models import Invitation, Membership, Organisation
+
+REGISTERED = [Organisation.Status.ACTIVE, Organisation.Status.PAUSED]
+
+
+def _memberships(user: Any) -> dict[int, str]:
+    """Organisation id → role, for the user's memberships (cached on the user object)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return {}
+    cached = getattr(user, "_vamos_memberships", None)
+    if cached is None:
+        cached = dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
+        user._vamos_memberships = cached
+    return cached
+
+
+def is_platform_member(user: Any) -> bool:
+    """A person of a registered organisation, or anyone on the team."""
+    if is_staff_member(user):
+        return True
+    ids = _memberships(user)
+    return bool(ids) and Organisation.objects.filter(pk__in=ids, status__in=REGISTERED).exists()
+
+
+def is_member(user: Any, organisation: Organisation) -> bool:
+    return organisation.pk in _memberships(user)
+
+
+def is_organisation_admin(user: Any, organisation: Organisation) -> bool:
+    return _memberships(user).get(organisation.pk) == Membership.Role.ADMIN
+
+
+def visible_organisations(user: Any) -> QuerySet[Organisation]:
+    """Team admins see all; platform members the registered network and their own; the
+    public only registered organisations that consented to a public profile."""
+    organisations = Organisation.objects.all()
+    if is_team_admin(user):
+        return organisations
+    own = Q(pk__in=list(_memberships(user)))
+    if is_platform_member(user):
+        return organisations.filter(Q(status__in=REGISTERED) | own)
+    public = Q(status=Organisation.Status.ACTIVE, public_profile=True)
+    return organisations.filter(public | own)
+
+
+def directory_organisations(user: Any) -> QuerySet[Organisation]:
+    """The directory lists registered organisations only, never applications or listings."""
+    if is_platform_member(user):
+        return Organisation.objects.filter(status__in=REGISTERED)
+    return Organisation.objects.filter(status=Organisation.Status.ACTIVE, public_profile=True)
+
+
+def can_view_full_profile(user: Any, organisation: Organisation) -> bool:
+    return is_team_admin(user) or is_member(user, organisation) or is_platform_member(user)
+
+
+def can_edit_organisation(user: Any, organisation: Organisation) -> bool:
+    if is_team_admin(user):
+        return True
+    return organisation.is_registered and is_organisation_admin(user, organisation)
+
+
+def can_view_members(user: Any, organisation: Organisation) -> bool:
+    """Members see who else belongs to their organisation; other organisations never do."""
+    return is_team_admin(user) or (organisation.is_registered and is_member(user, organisation))
+
+
+def can_manage_members(user: Any, organisation: Organisation) -> bool:
+    return can_edit_organisation(user, organisation)
+
+
+def can_manage_member_clubs(user: Any, organisation: Organisation) -> bool:
+    return organisation.is_federation and can_edit_organisation(user, organisation)
+
+
+def can_answer_parent_request(user: Any, organisation: Organisation) -> bool:
+    return organisation.parent_request_id is not None and can_edit_organisation(user, organisation)
+
+
+def can_review_applications(user: Any) -> bool:
+    return is_team_admin(user)
+
+
+def can_accept_invitation(user: Any, invitation: Invitation) -> bool:
+    """An open invitation is accepted by the person it was sent to (or anyone signed out,
+    who then creates the account for that address)."""
+    if not invitation.is_open:
+        return False
+    if not getattr(user, "is_authenticated", False):
+        return True
+    return user.email.lower() == invitation.email.lower()
+
+
+_ACTIONS = {
+    "view": None,
+    "view_full": can_view_full_profile,
+    "edit": can_edit_organisation,
+    "members": can_view_members,
+    "manage_members": can_manage_members,
+    "member_clubs": can_manage_member_clubs,
+    "parent_request": can_answer_parent_request,
+}
+
+
+def get_organisation_for_user(request: HttpRequest, slug: str, *, action: str) -> Organisation:
+    """The organisation at ``slug`` if the user may ``action`` it; otherwise 404."""
+    return get_for_user(
+        visible_organisations, request, {"slug": slug}, allowed=_ACTIONS[action]
+    )
+
+
+def get_membership_for_user(
+    request: HttpRequest, organisation: Organisation, pk: int
+) -> Membership:
+    """A membership of ``organisation`` (already checked by the caller); 404 otherwise."""
+    membership = (
+        Membership.objects.select_related("user").filter(organisation=organisation, pk=pk).first()
+    )
+    if membership is None:
+        raise Http404
+    return membership
+
+
+def get_own_membership(request: HttpRequest, organisation: Organisation) -> Membership:
+    membership = Membership.objects.filter(organisation=organisation, user=request.user).first()
+    if membership is None:
+        raise Http404
+    return membership
+
+
+def get_invitation_for_user(
+    request: HttpRequest, organisation: Organisation, pk: int
+) -> Invitation:
+    invitation = Invitation.objects.filter(organisation=organisation, pk=pk).first()
+    if invitation is None:
+        raise Http404
+    return invitation

@@ -1,0 +1,52 @@
+from allauth import urls as allauth_urls
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from vamos.core.urls import mark_public
+from vamos.accounts.views import set_language
+from vamos.core.views import healthcheck
+
+# allauth's pages for signing in, recovering a password and confirming an address are public;
+# everything else it offers needs a signed-in person (LoginRequiredMiddleware).
+mark_public(
+    allauth_urls.urlpatterns,
+    {
+        "account_login",
+        "account_signup",
+        "account_inactive",
+        "account_confirm_email",
+        "account_email_verification_sent",
+        "account_reset_password",
+        "account_reset_password_done",
+        "account_reset_password_from_key",
+        "account_reset_password_from_key_done",
+        "account_logout",
+        "mfa_authenticate",
+    },
+)
+
+urlpatterns = [
+    path("verwaltung/", include(wagtailadmin_urls)),
+    path("dokumente/", include(wagtaildocs_urls)),
+    path("sprache/", set_language, name="set-language"),
+    path("health/", healthcheck, name="health"),
+]
+
+urlpatterns += i18n_patterns(
+    path("konto/", include("vamos.accounts.urls")),
+    path("konto/", include(allauth_urls)),
+    path("mein-bereich/", include("vamos.dashboard.urls")),
+    path("organisationen/", include("vamos.organisations.urls")),
+    path("", include("vamos.website.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

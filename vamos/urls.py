@@ -29,6 +29,10 @@ mark_public(
     },
 )
 
+# Wagtail serves pages and documents; it checks page privacy and collection permissions itself.
+mark_public(wagtail_urls.urlpatterns, None)
+mark_public(wagtaildocs_urls.urlpatterns, None)
+
 urlpatterns = [
     path("verwaltung/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
@@ -49,4 +53,6 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    media = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    mark_public(media, None)
+    urlpatterns = media + urlpatterns

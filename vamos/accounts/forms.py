@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import User
 
+
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
@@ -16,6 +17,7 @@ class ProfileForm(forms.ModelForm):
         self.fields["last_name"].required = True
         self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
+
 
 class NewPasswordForm(forms.Form):
     """Choose a password (twice), checked by the platform's password rules."""
@@ -52,6 +54,7 @@ class NewPasswordForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
 
 class AccountDeleteForm(forms.Form):
     confirm = forms.BooleanField(

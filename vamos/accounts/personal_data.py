@@ -34,7 +34,11 @@ def export_account(user: Any) -> dict[str, Any]:
             for authenticator in Authenticator.objects.filter(user=user)
         ],
         "consents": [
-            {"kind": consent.kind, "version": consent.version, "given_at": consent.given_at.isoformat()}
+            {
+                "kind": consent.kind,
+                "version": consent.version,
+                "given_at": consent.given_at.isoformat(),
+            }
             for consent in PrivacyConsent.objects.filter(user=user)
         ],
     }

@@ -19,9 +19,7 @@ def consent_record(*, user: User, kind: str, version: str, context: str = "") ->
     return PrivacyConsent.objects.create(user=user, kind=kind, version=version, context=context)
 
 
-def user_create_unverified(
-    *, email: str, first_name: str, last_name: str, language: str
-) -> User:
+def user_create_unverified(*, email: str, first_name: str, last_name: str, language: str) -> User:
     """An account without password; the person sets one from an emailed link."""
     user = User(
         email=email.strip().lower(), first_name=first_name, last_name=last_name, language=language

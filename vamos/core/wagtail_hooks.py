@@ -178,4 +178,3 @@ def register_failed_tasks_menu_item() -> Any:
         icon_name="warning",
         order=900,
     )
-

@@ -49,6 +49,7 @@ class OrganisationProfileForm(forms.ModelForm):
         self.fields["members_count"].widget.attrs["min"] = 0
         self.fields["member_clubs_count"].widget.attrs["min"] = 0
         self.fields["website"].widget.attrs["placeholder"] = "https://"
+        self.fields["kind"].choices = Organisation.Kind.choices
 
     def clean_founded(self) -> int | None:
         founded = self.cleaned_data.get("founded")

@@ -113,9 +113,7 @@ _ACTIONS = {
 
 def get_organisation_for_user(request: HttpRequest, slug: str, *, action: str) -> Organisation:
     """The organisation at ``slug`` if the user may ``action`` it; otherwise 404."""
-    return get_for_user(
-        visible_organisations, request, {"slug": slug}, allowed=_ACTIONS[action]
-    )
+    return get_for_user(visible_organisations, request, {"slug": slug}, allowed=_ACTIONS[action])
 
 
 def get_membership_for_user(

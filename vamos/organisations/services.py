@@ -114,8 +114,11 @@ def organisation_apply(
         )
         EmailAddress.objects.create(user=applicant, email=email, primary=True, verified=False)
     organisation = Organisation(
-        **{field: organisation_data.get(field) for field in ORGANISATION_FIELDS
-           if field in organisation_data},
+        **{
+            field: organisation_data.get(field)
+            for field in ORGANISATION_FIELDS
+            if field in organisation_data
+        },
         slug=_unique_slug(organisation_data["name"]),
         status=Organisation.Status.APPLIED,
         parent=parent,
@@ -225,9 +228,7 @@ def application_reject(
             language=applicant.language,
             recipient=applicant,
         )
-    audit_log(
-        actor=actor, action="organisation.reject", obj=organisation, data={"reason": reason}
-    )
+    audit_log(actor=actor, action="organisation.reject", obj=organisation, data={"reason": reason})
     return organisation
 
 
@@ -359,9 +360,7 @@ def invitation_create(
         language=language,
         recipient=existing,
     )
-    audit_log(
-        actor=invited_by, action="invitation.create", obj=organisation, data={"role": role}
-    )
+    audit_log(actor=invited_by, action="invitation.create", obj=organisation, data={"role": role})
     return invitation, token
 
 
@@ -454,7 +453,9 @@ def member_club_add_listed(
 
 
 @transaction.atomic
-def member_club_request(*, federation: Organisation, club: Organisation, actor: Any) -> Organisation:
+def member_club_request(
+    *, federation: Organisation, club: Organisation, actor: Any
+) -> Organisation:
     """Ask a registered organisation to confirm that it is a member club of ``federation``."""
     if club.pk == federation.pk:
         raise ValidationError({"club": _("An organisation cannot be its own member club.")})

@@ -127,9 +127,7 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
         "can_manage": can_manage,
         "invite_form": invite_form,
         "invitations": (
-            selectors.organisation_open_invitations(organisation=organisation)
-            if can_manage
-            else []
+            selectors.organisation_open_invitations(organisation=organisation) if can_manage else []
         ),
         "role_choices": Membership.Role.choices,
     }
@@ -250,7 +248,9 @@ def member_clubs(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def member_club_remove(request: HttpRequest, slug: str, club_slug: str) -> HttpResponse:
     federation = get_organisation_for_user(request, slug, action="member_clubs")
-    club = selectors.organisation_member_clubs(organisation=federation).filter(slug=club_slug).first()
+    club = (
+        selectors.organisation_member_clubs(organisation=federation).filter(slug=club_slug).first()
+    )
     if club is None:
         raise Http404
     services.member_club_remove(federation=federation, club=club, actor=request.user)
@@ -356,4 +356,3 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             return redirect("dashboard:index")
     context["form"] = form
     return render(request, "organisations/invitation_register.html", context)
-

@@ -6,7 +6,7 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from .env import email_config, env_bool, env_int, env_list, env_str
+from .env import mailers_config, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAMOS_VAR_DIR", str(BASE_DIR / "var")))
@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "vamos.organisations",
     "vamos.website",
     "vamos.dashboard",
+    "vamos.demo",
     # Wagtail: pages, media and the team's back office.
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -237,7 +238,7 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # --- Email --------------------------------------------------------------------------------
-vars().update(email_config(env_str("EMAIL_URL", "console://"), BASE_DIR))
+MAILERS = mailers_config(env_str("EMAIL_URL", "console://"), BASE_DIR)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "VAMOs <noreply@vamos.test>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where contact-form messages and team notifications go.
@@ -301,7 +302,11 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+        "django.tasks": {"level": "WARNING"},
+    },
 }
 
 # Public forms submitted faster than this (seconds after the page was shown) count as spam.

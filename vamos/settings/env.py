@@ -42,37 +42,43 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def email_config(url: str, base_dir: Path) -> dict[str, object]:
-    """Translate an ``EMAIL_URL`` into Django's email settings.
+def mailers_config(url: str, base_dir: Path) -> dict[str, dict[str, object]]:
+    """Translate an ``EMAIL_URL`` into Django's ``MAILERS`` setting.
 
     Supported: ``smtp://user:password@host:587?tls=true``, ``smtps://…`` (implicit TLS),
-    ``console://`` and ``file:///path/to/folder`` (relative paths under ``var/``),
+    ``console://``, ``file:///path/to/folder`` (a relative path lands under ``var/``) and
     ``locmem://`` (tests).
     """
     parsed = urlparse(url)
     scheme = parsed.scheme
     if scheme == "console":
-        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        return {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
     if scheme == "locmem":
-        return {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+        return {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
     if scheme == "file":
-        path = unquote(parsed.path) or "mail"
+        path = unquote(parsed.netloc + parsed.path) or "mail"
         folder = Path(path) if path.startswith("/") else base_dir / "var" / path
         return {
-            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-            "EMAIL_FILE_PATH": str(folder),
+            "default": {
+                "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+                "OPTIONS": {"file_path": str(folder)},
+            }
         }
     if scheme in {"smtp", "smtps"}:
         query = parse_qs(parsed.query)
         use_tls = query.get("tls", ["false"])[0].lower() in {"1", "true", "yes"}
         return {
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "EMAIL_HOST": parsed.hostname or "localhost",
-            "EMAIL_PORT": parsed.port or (465 if scheme == "smtps" else 25),
-            "EMAIL_HOST_USER": unquote(parsed.username or ""),
-            "EMAIL_HOST_PASSWORD": unquote(parsed.password or ""),
-            "EMAIL_USE_SSL": scheme == "smtps",
-            "EMAIL_USE_TLS": use_tls and scheme == "smtp",
-            "EMAIL_TIMEOUT": 20,
+            "default": {
+                "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                "OPTIONS": {
+                    "host": parsed.hostname or "localhost",
+                    "port": parsed.port or (465 if scheme == "smtps" else 25),
+                    "username": unquote(parsed.username or ""),
+                    "password": unquote(parsed.password or ""),
+                    "use_ssl": scheme == "smtps",
+                    "use_tls": use_tls and scheme == "smtp",
+                    "timeout": 20,
+                },
+            }
         }
     raise ImproperlyConfigured(f"EMAIL_URL has an unknown scheme: {scheme!r}")

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
@@ -214,9 +214,7 @@ class NewsArticlePage(BasePage):
 
 
 class ContactFormField(AbstractFormField):
-    page = models.ForeignKey(
-        "website.ContactPage", on_delete=models.CASCADE, related_name="form_fields"
-    )
+    page = ParentalKey("website.ContactPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
 class ContactPage(AbstractEmailForm):

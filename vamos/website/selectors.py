@@ -32,4 +32,3 @@ def menu_pages() -> QuerySet[Page]:
     if locale is not None:
         pages = pages.filter(locale=locale)
     return pages.order_by("path")
-

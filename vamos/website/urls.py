@@ -5,5 +5,10 @@ from . import views
 urlpatterns = [
     path("rechtliches/impressum/", views.legal_page, {"role": "imprint"}, name="imprint"),
     path("rechtliches/datenschutz/", views.legal_page, {"role": "privacy"}, name="privacy-notice"),
-    path("rechtliches/barrierefreiheit/", views.legal_page, {"role": "accessibility"}, name="accessibility"),
+    path(
+        "rechtliches/barrierefreiheit/",
+        views.legal_page,
+        {"role": "accessibility"},
+        name="accessibility",
+    ),
 ]

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,105 +15,377 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('short_name', models.CharField(blank=True, max_length=40, verbose_name='short name')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='address on the platform')),
-                ('kind', models.CharField(choices=[('bundesverband', 'Federal association (Bundesverband)'), ('landesverband', 'State association (Landesverband)'), ('mitgliedsverein', 'Member club (Mitgliedsverein)'), ('other', 'Other organisation')], max_length=20, verbose_name='kind')),
-                ('federal_state', models.CharField(blank=True, choices=[('BW', 'Baden-Württemberg'), ('BY', 'Bayern'), ('BE', 'Berlin'), ('BB', 'Brandenburg'), ('HB', 'Bremen'), ('HH', 'Hamburg'), ('HE', 'Hessen'), ('MV', 'Mecklenburg-Vorpommern'), ('NI', 'Niedersachsen'), ('NW', 'Nordrhein-Westfalen'), ('RP', 'Rheinland-Pfalz'), ('SL', 'Saarland'), ('SN', 'Sachsen'), ('ST', 'Sachsen-Anhalt'), ('SH', 'Schleswig-Holstein'), ('TH', 'Thüringen')], max_length=2, verbose_name='federal state')),
-                ('city', models.CharField(blank=True, max_length=100, verbose_name='city')),
-                ('legal_form', models.CharField(blank=True, choices=[('ev', 'registered association (e. V.)'), ('nev', 'unregistered association'), ('ggmbh', 'non-profit limited company (gGmbH)'), ('stiftung', 'foundation'), ('eg', 'cooperative (eG)'), ('other', 'other')], max_length=10, verbose_name='legal form')),
-                ('founded', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='founded (year)')),
-                ('member_clubs_count', models.PositiveIntegerField(blank=True, null=True, verbose_name='number of member clubs')),
-                ('members_count', models.PositiveIntegerField(blank=True, null=True, verbose_name='number of members')),
-                ('communities', models.TextField(blank=True, help_text='For example: people from Syria, the Kurdish community, Spanish speakers.', verbose_name='communities represented')),
-                ('description', models.TextField(blank=True, verbose_name='about the organisation')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='public contact email')),
-                ('public_profile', models.BooleanField(default=False, help_text='Name, kind, federal state, city, website and description become public.', verbose_name='show in the public directory')),
-                ('public_profile_consented_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('status', models.CharField(choices=[('applied', 'applied'), ('active', 'active'), ('paused', 'paused'), ('left', 'left'), ('rejected', 'rejected'), ('listed', 'listed by its federation')], db_index=True, default='applied', max_length=10, verbose_name='status')),
-                ('joined_on', models.DateField(blank=True, null=True, verbose_name='joined on')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='member_clubs', to='organisations.organisation', verbose_name='federation it belongs to')),
-                ('parent_request', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='member_club_requests', to='organisations.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=40, verbose_name="short name"),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        max_length=80, unique=True, verbose_name="address on the platform"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("bundesverband", "Federal association (Bundesverband)"),
+                            ("landesverband", "State association (Landesverband)"),
+                            ("mitgliedsverein", "Member club (Mitgliedsverein)"),
+                            ("other", "Other organisation"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "federal_state",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("BW", "Baden-Württemberg"),
+                            ("BY", "Bayern"),
+                            ("BE", "Berlin"),
+                            ("BB", "Brandenburg"),
+                            ("HB", "Bremen"),
+                            ("HH", "Hamburg"),
+                            ("HE", "Hessen"),
+                            ("MV", "Mecklenburg-Vorpommern"),
+                            ("NI", "Niedersachsen"),
+                            ("NW", "Nordrhein-Westfalen"),
+                            ("RP", "Rheinland-Pfalz"),
+                            ("SL", "Saarland"),
+                            ("SN", "Sachsen"),
+                            ("ST", "Sachsen-Anhalt"),
+                            ("SH", "Schleswig-Holstein"),
+                            ("TH", "Thüringen"),
+                        ],
+                        max_length=2,
+                        verbose_name="federal state",
+                    ),
+                ),
+                ("city", models.CharField(blank=True, max_length=100, verbose_name="city")),
+                (
+                    "legal_form",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("ev", "registered association (e. V.)"),
+                            ("nev", "unregistered association"),
+                            ("ggmbh", "non-profit limited company (gGmbH)"),
+                            ("stiftung", "foundation"),
+                            ("eg", "cooperative (eG)"),
+                            ("other", "other"),
+                        ],
+                        max_length=10,
+                        verbose_name="legal form",
+                    ),
+                ),
+                (
+                    "founded",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="founded (year)"
+                    ),
+                ),
+                (
+                    "member_clubs_count",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="number of member clubs"
+                    ),
+                ),
+                (
+                    "members_count",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="number of members"
+                    ),
+                ),
+                (
+                    "communities",
+                    models.TextField(
+                        blank=True,
+                        help_text="For example: people from Syria, the Kurdish community, Spanish speakers.",
+                        verbose_name="communities represented",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(blank=True, verbose_name="about the organisation"),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                (
+                    "contact_email",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="public contact email"
+                    ),
+                ),
+                (
+                    "public_profile",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Name, kind, federal state, city, website and description become public.",
+                        verbose_name="show in the public directory",
+                    ),
+                ),
+                (
+                    "public_profile_consented_at",
+                    models.DateTimeField(blank=True, editable=False, null=True),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("applied", "applied"),
+                            ("active", "active"),
+                            ("paused", "paused"),
+                            ("left", "left"),
+                            ("rejected", "rejected"),
+                            ("listed", "listed by its federation"),
+                        ],
+                        db_index=True,
+                        default="applied",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("joined_on", models.DateField(blank=True, null=True, verbose_name="joined on")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="member_clubs",
+                        to="organisations.organisation",
+                        verbose_name="federation it belongs to",
+                    ),
+                ),
+                (
+                    "parent_request",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="member_club_requests",
+                        to="organisations.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['name'],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('role', models.CharField(choices=[('admin', 'admin (contact person)'), ('member', 'member')], default='member', max_length=10, verbose_name='role')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='organisations.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("admin", "admin (contact person)"), ("member", "member")],
+                        default="member",
+                        max_length=10,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="organisations.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'membership',
-                'verbose_name_plural': 'memberships',
-                'ordering': ['organisation__name', 'user__last_name'],
+                "verbose_name": "membership",
+                "verbose_name_plural": "memberships",
+                "ordering": ["organisation__name", "user__last_name"],
             },
         ),
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='email address')),
-                ('role', models.CharField(choices=[('admin', 'admin (contact person)'), ('member', 'member')], default='member', max_length=10, verbose_name='role')),
-                ('token_hash', models.CharField(editable=False, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='sent')),
-                ('expires_at', models.DateTimeField(verbose_name='expires')),
-                ('accepted_at', models.DateTimeField(blank=True, null=True, verbose_name='accepted')),
-                ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='revoked')),
-                ('accepted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('invited_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='organisations.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, verbose_name="email address")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("admin", "admin (contact person)"), ("member", "member")],
+                        default="member",
+                        max_length=10,
+                        verbose_name="role",
+                    ),
+                ),
+                ("token_hash", models.CharField(editable=False, max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="sent")),
+                ("expires_at", models.DateTimeField(verbose_name="expires")),
+                (
+                    "accepted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="accepted"),
+                ),
+                ("revoked_at", models.DateTimeField(blank=True, null=True, verbose_name="revoked")),
+                (
+                    "accepted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="organisations.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'invitation',
-                'verbose_name_plural': 'invitations',
-                'ordering': ['-created_at'],
+                "verbose_name": "invitation",
+                "verbose_name_plural": "invitations",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='OrganisationApplication',
+            name="OrganisationApplication",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('applicant_role', models.CharField(max_length=120, verbose_name="applicant's role in the organisation")),
-                ('message', models.TextField(blank=True, verbose_name='what the organisation hopes for')),
-                ('submitted_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='submitted')),
-                ('decision', models.CharField(choices=[('pending', 'waiting for review'), ('approved', 'approved'), ('rejected', 'rejected')], default='pending', max_length=10, verbose_name='decision')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided')),
-                ('rejection_reason', models.TextField(blank=True, verbose_name='reason for rejection')),
-                ('applicant', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='organisation_applications', to=settings.AUTH_USER_MODEL)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='application', to='organisations.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "applicant_role",
+                    models.CharField(
+                        max_length=120, verbose_name="applicant's role in the organisation"
+                    ),
+                ),
+                (
+                    "message",
+                    models.TextField(blank=True, verbose_name="what the organisation hopes for"),
+                ),
+                (
+                    "submitted_at",
+                    models.DateTimeField(
+                        auto_now_add=True, db_index=True, verbose_name="submitted"
+                    ),
+                ),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("pending", "waiting for review"),
+                            ("approved", "approved"),
+                            ("rejected", "rejected"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="decision",
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="decided")),
+                (
+                    "rejection_reason",
+                    models.TextField(blank=True, verbose_name="reason for rejection"),
+                ),
+                (
+                    "applicant",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="organisation_applications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="application",
+                        to="organisations.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation application',
-                'verbose_name_plural': 'organisation applications',
-                'ordering': ['submitted_at'],
+                "verbose_name": "organisation application",
+                "verbose_name_plural": "organisation applications",
+                "ordering": ["submitted_at"],
             },
         ),
         migrations.AddIndex(
-            model_name='organisation',
-            index=models.Index(django.db.models.functions.text.Lower('name'), name='organisation_name_lower'),
+            model_name="organisation",
+            index=models.Index(
+                django.db.models.functions.text.Lower("name"), name="organisation_name_lower"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.CheckConstraint(condition=models.Q(('parent', models.F('id')), _negated=True), name='organisation_not_own_parent'),
+            model_name="organisation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("parent", models.F("id")), _negated=True),
+                name="organisation_not_own_parent",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(fields=('user', 'organisation'), name='membership_unique'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                fields=("user", "organisation"), name="membership_unique"
+            ),
         ),
     ]

@@ -44,8 +44,15 @@ test: setup
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest -n 2 --dist loadgroup -q $(PYTEST_ARGS)
 
 # Update the translation catalogues after changing strings (needs GNU gettext's xgettext).
+# Each app keeps its own catalogue in vamos/<app>/locale; project templates use vamos/locale.
+APPS := $(patsubst vamos/%/apps.py,%,$(wildcard vamos/*/apps.py))
 messages: setup
-	$(MANAGE) makemessages -l de -l en --no-obsolete --ignore=.venv --ignore=var --ignore=node_modules
+	@for app in $(APPS); do \
+	  mkdir -p vamos/$$app/locale; \
+	  (cd vamos/$$app && ../../$(VENV)/bin/django-admin makemessages -l de -l en --no-obsolete --no-location -v0) || exit 1; \
+	done
+	cd vamos && ../$(VENV)/bin/django-admin makemessages -l de -l en --no-obsolete --no-location -v0 \
+	  $(foreach app,$(APPS),--ignore=$(app)/*) --ignore=settings/* --ignore=static/vendor/*
 	$(MANAGE) compile_catalogues
 
 clean:

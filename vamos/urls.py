@@ -6,8 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from vamos.core.urls import mark_public
 from vamos.accounts.views import set_language
+from vamos.core.urls import mark_public
 from vamos.core.views import healthcheck
 
 # allauth's pages for signing in, recovering a password and confirming an address are public;

@@ -10,10 +10,11 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from . import checks  # noqa: F401  (registers system checks)
+        from . import (
+            checks,  # noqa: F401  (registers system checks)
+            personal_data,
+        )
         from .roles import roles_sync_after_migrate
-
-        from . import personal_data
 
         _run_wagtail_backport_tasks_inline()
         from .privacy import register_personal_data

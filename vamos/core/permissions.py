@@ -46,7 +46,7 @@ def is_staff_member(user: Any) -> bool:
     return is_team_admin(user) or bool(_group_names(user) & {COACH, EDITOR})
 
 
-def get_for_user(
+def get_for_user[M: Model](
     visible: Callable[[Any], QuerySet[M]],
     request: Any,
     lookup: dict[str, Any],

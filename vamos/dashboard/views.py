@@ -2,6 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from vamos.core.permissions import is_team_admin
+from vamos.dashboard.panels import collect_panels
 from vamos.organisations.selectors import (
     application_queue_count,
     parent_requests_for_user,
@@ -25,4 +26,5 @@ def index(request: HttpRequest) -> HttpResponse:
     }
     if context["is_team_admin"]:
         context["review_queue_count"] = application_queue_count()
+    context["panels"] = collect_panels(request)
     return render(request, "dashboard/index.html", context)

@@ -436,15 +436,24 @@ def seed_site() -> None:
         if code == "de":
             _make_site_root(home)
 
-        def child(key: str, model: type[Page], slug: str, **fields: Any) -> Page:
+        def child(
+            key: str,
+            model: type[Page],
+            slug: str,
+            *,
+            _home: Page = home,
+            _locale: Locale = locale,
+            _code: str = code,
+            **fields: Any,
+        ) -> Page:
             page = _child(
-                home,
+                _home,
                 model,
                 slug,
-                locale,
+                _locale,
                 **_translation_of(counterparts.get((key, "de")), **fields),
             )
-            counterparts[(key, code)] = page
+            counterparts[(key, _code)] = page
             return page
 
         about = ABOUT[code]

@@ -388,7 +388,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
         raise ValidationError(_("This invitation is no longer valid."))
     if user.email.lower() != invitation.email.lower():
         raise ValidationError(_("This invitation was sent to another email address."))
-    membership, created = Membership.objects.get_or_create(
+    membership, _created = Membership.objects.get_or_create(
         user=user, organisation=invitation.organisation, defaults={"role": invitation.role}
     )
     invitation.accepted_at = timezone.now()

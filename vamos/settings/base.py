@@ -6,7 +6,7 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from .env import mailers_config, env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_str, mailers_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAMOS_VAR_DIR", str(BASE_DIR / "var")))

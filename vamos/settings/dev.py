@@ -1,6 +1,6 @@
 """Local development and the demo started by ``make run``."""
 
-from .base import *  # noqa: F403
+from .base import *
 from .env import env_bool
 
 DEBUG = env_bool("DEBUG", True)

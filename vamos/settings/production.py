@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
+from .base import *
 from .env import env_bool, env_int, env_str
 
 DEBUG = False
@@ -21,4 +21,4 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 CONN_MAX_AGE = env_int("CONN_MAX_AGE", 60)
-DATABASES["default"]["CONN_MAX_AGE"] = CONN_MAX_AGE  # noqa: F405
+DATABASES["default"]["CONN_MAX_AGE"] = CONN_MAX_AGE

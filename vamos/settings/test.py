@@ -4,10 +4,10 @@ import os
 
 os.environ.setdefault("EMAIL_URL", "locmem://")
 
-from .base import *  # noqa: E402, F403
+from .base import *
 
 DEBUG = False
-SECRET_KEY = "test-secret-key-not-for-production-" + "y" * 32  # noqa: S105
+SECRET_KEY = "test-secret-key-not-for-production-" + "y" * 32
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
@@ -15,10 +15,10 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 VAMOS_REQUIRE_STAFF_MFA = False
 VAMOS_BASE_URL = "http://testserver"
-MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+MEDIA_ROOT = VAR_DIR / "test-media"
 WAGTAILADMIN_BASE_URL = VAMOS_BASE_URL
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Each test database lives in memory; the file name in DATABASE_URL is not used.
-    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}  # noqa: F405
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20}  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

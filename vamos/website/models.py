@@ -21,9 +21,8 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.search import index
 
-from vamos.core.models import TopicField
-
 from vamos.core import spam
+from vamos.core.models import TopicField
 
 
 class CalloutBlock(blocks.StructBlock):

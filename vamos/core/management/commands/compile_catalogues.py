@@ -16,8 +16,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         count = 0
-        for folder in settings.LOCALE_PATHS:
-            for po_path in sorted(Path(folder).glob("*/LC_MESSAGES/*.po")):
+        folders = [Path(folder) for folder in settings.LOCALE_PATHS]
+        folders += sorted(Path(settings.BASE_DIR, "vamos").glob("*/locale"))
+        for folder in folders:
+            for po_path in sorted(folder.glob("*/LC_MESSAGES/*.po")):
                 mo_path = po_path.with_suffix(".mo")
                 if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
                     continue

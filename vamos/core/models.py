@@ -93,6 +93,8 @@ class OutgoingEmail(models.Model):
     subject = models.CharField(_("subject"), max_length=255)
     body_text = models.TextField(_("plain text"))
     body_html = models.TextField(_("HTML"), blank=True)
+    # Small text attachments (e.g. an .ics invitation): [{"filename", "content", "mimetype"}].
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
     )

@@ -50,9 +50,12 @@ def email_queue(
     language: str,
     recipient: Any = None,
     reply_to: str = "",
+    attachments: list[dict[str, str]] | None = None,
 ) -> OutgoingEmail:
     """Render ``template`` (``…_subject.txt``, ``….txt``, ``….html``) in ``language`` and send
-    it from a background task once the surrounding transaction has committed."""
+    it from a background task once the surrounding transaction has committed.
+
+    ``attachments``: small text files, ``{"filename": …, "content": …, "mimetype": …}``."""
     with translation.override(language):
         subject, text, html = _render_email(template, context)
     email = OutgoingEmail.objects.create(
@@ -63,6 +66,7 @@ def email_queue(
         subject=subject[:255],
         body_text=text,
         body_html=html,
+        attachments=attachments or [],
     )
     transaction.on_commit(lambda: _enqueue_delivery(email.pk))
     return email
@@ -123,6 +127,8 @@ def email_deliver(*, email: OutgoingEmail) -> OutgoingEmail:
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
+    for attachment in email.attachments or []:
+        message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
     email.attempts += 1
     try:
         message.send()

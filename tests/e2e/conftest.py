@@ -38,6 +38,10 @@ class AccessibilityChecker:
     def __call__(self, page: Page | None = None) -> None:
         page = page or self.page
         page.wait_for_load_state("load")
+        # Measure the settled page, not a fade-in half way through (e.g. flash messages).
+        page.evaluate(
+            "Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))"
+        )
         page.evaluate(AXE_SCRIPT)
         result = page.evaluate(
             "axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)"

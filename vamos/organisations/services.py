@@ -167,7 +167,7 @@ def organisation_apply(
 def application_approve(*, application: OrganisationApplication, actor: Any) -> Organisation:
     application = OrganisationApplication.objects.select_for_update().get(pk=application.pk)
     if application.decision != OrganisationApplication.Decision.PENDING:
-        raise ValidationError(_("This application has already been decided."))
+        raise ValidationError(_("The team has already decided on this application."))
     organisation = application.organisation
     organisation.status = Organisation.Status.ACTIVE
     organisation.joined_on = timezone.localdate()
@@ -208,7 +208,7 @@ def application_reject(
 ) -> Organisation:
     application = OrganisationApplication.objects.select_for_update().get(pk=application.pk)
     if application.decision != OrganisationApplication.Decision.PENDING:
-        raise ValidationError(_("This application has already been decided."))
+        raise ValidationError(_("The team has already decided on this application."))
     if not reason.strip():
         raise ValidationError({"reason": _("Please give a reason; the applicant will read it.")})
     organisation = application.organisation

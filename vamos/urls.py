@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("konto/", include(allauth_urls)),
     path("mein-bereich/", include("vamos.dashboard.urls")),
     path("organisationen/", include("vamos.organisations.urls")),
+    path("veranstaltungen/", include("vamos.events.urls")),
     path("", include("vamos.website.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "vamos.core",
     "vamos.accounts",
     "vamos.organisations",
+    "vamos.events",
     "vamos.website",
     "vamos.dashboard",
     "vamos.demo",

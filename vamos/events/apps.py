@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "vamos.events"
+    label = "events"
+    verbose_name = _("Events")
+
+    def ready(self) -> None:
+        from vamos.core.privacy import register_personal_data
+
+        from . import personal_data
+
+        register_personal_data(
+            "events",
+            export=personal_data.export_registrations,
+            erase=personal_data.erase_registrations,
+        )

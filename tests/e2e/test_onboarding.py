@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Page, expect
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def _link_from_last_email(to: str, pattern: str) -> str:
@@ -119,7 +119,7 @@ def test_language_switch_to_english_and_back(
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_have_text("About the programme")
     axe()
-    page.get_by_role("link", name="Organisations").click()
+    page.get_by_role("link", name="Organisations", exact=True).click()
     expect(page).to_have_url(re.compile(r"/en/organisationen/$"))
     axe()
     page.get_by_role("button", name="Deutsch").click()

@@ -16,6 +16,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 VAMOS_REQUIRE_STAFF_MFA = False
 VAMOS_BASE_URL = "http://testserver"
 MEDIA_ROOT = VAR_DIR / "test-media"
+# WhiteNoise warns about a missing STATIC_ROOT; tests serve static files from the apps.
+os.makedirs(STATIC_ROOT, exist_ok=True)
 WAGTAILADMIN_BASE_URL = VAMOS_BASE_URL
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Each test database lives in memory; the file name in DATABASE_URL is not used.

@@ -11,6 +11,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from vamos.demo import content, people
+from vamos.demo.events import seed_events
+from vamos.demo.journeys import seed_journeys
 
 DEMO_PASSWORD = "vamos-demo"  # noqa: S105 – only ever set by this command, only with DEBUG on
 
@@ -24,6 +26,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             content.seed_site()
             logins = people.seed_people(password=DEMO_PASSWORD)
+            seed_events()
+            seed_journeys()
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")

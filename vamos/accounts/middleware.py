@@ -9,7 +9,14 @@ from django.urls import reverse
 from vamos.core.permissions import is_staff_member
 
 # Paths a staff member without a second factor may still use: to set one up, or leave.
-_ALWAYS_ALLOWED = ("/static/", "/media/", "/konto/2fa/", "/konto/logout/", "/sprache/")
+_ALWAYS_ALLOWED = (
+    "/static/",
+    "/media/",
+    "/konto/2fa/",
+    "/konto/reauthenticate/",
+    "/konto/logout/",
+    "/sprache/",
+)
 _SESSION_KEY = "vamos_mfa_ok"
 
 

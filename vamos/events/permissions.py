@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from vamos.core.permissions import get_for_user, is_staff_member, is_team_admin
 from vamos.organisations.models import Membership, Organisation
-from vamos.organisations.permissions import REGISTERED, is_platform_member
+from vamos.organisations.permissions import REGISTERED
 
 from .models import Event, Registration
 
@@ -35,21 +35,22 @@ def _registered_organisation_ids(user: Any) -> list[int]:
 
 
 def visible_events(user: Any) -> QuerySet[Event]:
-    """Team admins see everything, drafts included. Everyone else sees published (and
-    cancelled) events whose audience they belong to, and any event they registered for."""
+    """Team admins see everything, drafts included; the rest of the team every published (or
+    cancelled) event. Everyone else sees public events and those for registered organisations,
+    invited-only events of their own organisations, and any event they registered for."""
     events = Event.objects.all()
     if is_team_admin(user):
         return events
     shown = events.exclude(status=Event.Status.DRAFT)
-    audience = Q(audience=Event.Audience.PUBLIC)
     if is_staff_member(user):
         # Coaches and editors see what the academy offers, to recommend and prepare it.
         return shown
-    if is_platform_member(user):
-        audience |= Q(audience=Event.Audience.REGISTERED)
-        org_ids = _registered_organisation_ids(user)
-        if org_ids:
-            audience |= Q(audience=Event.Audience.INVITED, invited_organisations__in=org_ids)
+    # The public calendar also shows what registered organisations can take part in: that is
+    # how a new association finds the academy. Invited-only events stay with the invited.
+    audience = Q(audience__in=[Event.Audience.PUBLIC, Event.Audience.REGISTERED])
+    org_ids = _registered_organisation_ids(user)
+    if org_ids:
+        audience |= Q(audience=Event.Audience.INVITED, invited_organisations__in=org_ids)
     if getattr(user, "is_authenticated", False):
         audience |= Q(
             Exists(

@@ -123,8 +123,11 @@ def _facilitators() -> QuerySet:
 
 
 def session_list_with_counts(*, event: Event) -> QuerySet[Session]:
-    return Session.objects.filter(event=event).annotate(
-        seats_taken=Count("choices", filter=Q(choices__registration__status__in=SEATED))
+    # Meta.ordering is not applied to aggregating queries; order explicitly.
+    return (
+        Session.objects.filter(event=event)
+        .annotate(seats_taken=Count("choices", filter=Q(choices__registration__status__in=SEATED)))
+        .order_by("start", "track", "sort_order", "pk")
     )
 
 

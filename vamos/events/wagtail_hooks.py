@@ -5,7 +5,7 @@ front end, linked from here, because it has to work on a phone at the door."""
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -124,6 +124,16 @@ class EventEditView(snippet_views.EditView):
         return instance
 
 
+class EventDeleteView(snippet_views.DeleteView):
+    """Events with registrations stay: attendance records count. Cancel them instead."""
+
+    def get_object(self, queryset: Any = None) -> Event:
+        event = super().get_object(queryset)
+        if event.registrations.exists():
+            raise PermissionDenied
+        return event
+
+
 class EventViewSet(SnippetViewSet):
     model = Event
     icon = "date"
@@ -132,6 +142,7 @@ class EventViewSet(SnippetViewSet):
     add_to_admin_menu = True
     add_view_class = EventCreateView
     edit_view_class = EventEditView
+    delete_view_class = EventDeleteView
     copy_view_enabled = False
     list_display = ["title", "kind", "start", "status", "audience"]
     list_filter = ["status", "kind", "format", "audience"]

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "vamos.accounts",
     "vamos.organisations",
     "vamos.events",
+    "vamos.surveys",
     "vamos.website",
     "vamos.dashboard",
     "vamos.demo",
@@ -191,6 +192,10 @@ VAMOS_REQUIRE_STAFF_MFA = env_bool("VAMOS_REQUIRE_STAFF_MFA", False)
 VAMOS_PRIVACY_NOTICE_VERSION = env_str("VAMOS_PRIVACY_NOTICE_VERSION", "2026-01")
 # Organisation invitations expire after this many days.
 VAMOS_INVITATION_DAYS = 14
+# Survey results never show a group smaller than this (k-anonymity); values below 5 count as 5.
+VAMOS_SURVEY_MIN_GROUP_SIZE = env_int("VAMOS_SURVEY_MIN_GROUP_SIZE", 5)
+# Reminders go out this many days before a survey round closes (send_survey_reminders).
+VAMOS_SURVEY_REMINDER_DAYS = env_int("VAMOS_SURVEY_REMINDER_DAYS", 7)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

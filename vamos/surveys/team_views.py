@@ -1,0 +1,483 @@
+"""The team's survey desk: build surveys and rounds, invite and remind, follow response
+rates, read results and the needs overview, export. Team admins only; everyone else 404."""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from vamos.core.forms import apply_validation_error
+from vamos.core.services import audit_log
+
+from . import exports, services
+from .forms import (
+    HeatmapForm,
+    InviteForm,
+    QuestionForm,
+    ResultsFilterForm,
+    SectionForm,
+    SurveyForm,
+    WaveCreateForm,
+    WaveForm,
+)
+from .models import Question, Response, Survey, Wave
+from .permissions import (
+    can_manage_surveys,
+    get_question_for_team,
+    get_section_for_team,
+    get_survey_for_team,
+    get_team_response_for_user,
+    get_wave_for_team,
+)
+from .presenters import answer_pages
+from .questionnaire import wave_pages, wave_questions
+from .selectors.feedback import feedback_forms, feedback_results_by_event_kind, feedback_scale_keys
+from .selectors.results import (
+    GROUP_STATES,
+    min_group_size,
+    needs_heatmap,
+    wave_organisation_status,
+    wave_person_status,
+    wave_response_rate,
+    wave_response_rates_by,
+    wave_results,
+)
+from .services.answering import response_answers
+from .services.common import wave_has_responses
+
+
+def _require_team(request: HttpRequest) -> None:
+    if not can_manage_surveys(request.user):
+        raise Http404
+
+
+def _page(request: HttpRequest, items: Any, per_page: int = 20) -> Any:
+    return Paginator(items, per_page).get_page(request.GET.get("seite"))
+
+
+# --- Surveys ------------------------------------------------------------------------------
+
+
+@require_GET
+def team_index(request: HttpRequest) -> HttpResponse:
+    _require_team(request)
+    surveys = (
+        Survey.objects.exclude(kind=Survey.Kind.FEEDBACK)
+        .annotate(wave_count=Count("waves"))
+        .prefetch_related(Prefetch("waves", queryset=Wave.objects.order_by("-opens_on", "-pk")))
+        .order_by("kind", "title_de")
+    )
+    return render(request, "surveys/team/index.html", {"page_obj": _page(request, surveys)})
+
+
+@require_http_methods(["GET", "POST"])
+def survey_create(request: HttpRequest) -> HttpResponse:
+    _require_team(request)
+    form = SurveyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            survey = services.survey_create(actor=request.user, data=form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The survey has been created. Now add its first round."))
+            return redirect("surveys:wave-create", pk=survey.pk)
+    return render(request, "surveys/team/survey_form.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = get_survey_for_team(request, pk)
+    form = SurveyForm(request.POST or None, instance=survey)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.survey_update(survey=survey, actor=request.user, data=form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The survey has been saved."))
+            return redirect("surveys:survey-detail", pk=survey.pk)
+    waves = survey.waves.annotate(
+        submitted=Count("participations", distinct=True),
+        question_count=Count("questions", distinct=True),
+    ).order_by("-opens_on", "-pk")
+    return render(
+        request,
+        "surveys/team/survey_detail.html",
+        {"survey": survey, "form": form, "waves": waves},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def wave_create(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = get_survey_for_team(request, pk)
+    form = WaveCreateForm(request.POST or None, survey=survey)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            wave = services.wave_create(
+                survey=survey,
+                actor=request.user,
+                label=data["label"],
+                opens_on=data["opens_on"],
+                closes_on=data["closes_on"],
+                audience=data["audience"],
+                start=data["start"],
+                source=data.get("source"),
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The round has been created. Check it, then publish it."))
+            return redirect("surveys:wave-detail", pk=wave.pk)
+    return render(request, "surveys/team/wave_create.html", {"survey": survey, "form": form})
+
+
+# --- A round ------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def wave_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    wave = get_wave_for_team(request, pk)
+    form = WaveForm(request.POST or None, instance=wave)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.wave_update(wave=wave, actor=request.user, data=form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The round has been saved."))
+            return redirect("surveys:wave-detail", pk=wave.pk)
+    questions = wave_questions(wave)
+    sections = wave.sections.order_by("position", "pk")
+    by_section: dict[int, list[Question]] = {}
+    for question in questions:
+        by_section.setdefault(question.section_id, []).append(question)
+    return render(
+        request,
+        "surveys/team/wave_detail.html",
+        {
+            "wave": wave,
+            "survey": wave.survey,
+            "form": form,
+            "sections": [(section, by_section.get(section.pk, [])) for section in sections],
+            "rate": wave_response_rate(wave),
+            "locked": wave_has_responses(wave),
+            "page_count": len(wave_pages(wave, questions)),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def section_form(request: HttpRequest, pk: int, section_pk: int | None = None) -> HttpResponse:
+    wave = get_wave_for_team(request, pk)
+    section = get_section_for_team(request, wave, section_pk) if section_pk else None
+    form = SectionForm(request.POST or None, instance=section)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.section_save(
+                wave=wave, actor=request.user, data=form.cleaned_data, section=section
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The section has been saved."))
+            return redirect("surveys:wave-detail", pk=wave.pk)
+    return render(
+        request,
+        "surveys/team/section_form.html",
+        {"wave": wave, "survey": wave.survey, "section": section, "form": form},
+    )
+
+
+@require_POST
+def section_delete(request: HttpRequest, pk: int, section_pk: int) -> HttpResponse:
+    wave = get_wave_for_team(request, pk)
+    section = get_section_for_team(request, wave, section_pk)
+    try:
+        services.section_delete(section=section, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The section and its questions have been deleted."))
+    return redirect("surveys:wave-detail", pk=wave.pk)
+
+
+@require_POST
+def section_move(request: HttpRequest, pk: int, section_pk: int) -> HttpResponse:
+    wave = get_wave_for_team(request, pk)
+    section = get_section_for_team(request, wave, section_pk)
+    try:
+        services.section_move(
+            section=section, actor=request.user, direction=request.POST.get("direction", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("surveys:wave-detail", pk=wave.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def question_form(request: HttpRequest, pk: int, question_pk: int | None = None) -> HttpResponse:
+    wave = get_wave_for_team(request, pk)
+    question = get_question_for_team(request, wave, question_pk) if question_pk else None
+    instance = question or Question(wave=wave)
+    if request.headers.get("HX-Request") and "condition_question" in request.GET:
+        # The condition's answers follow the chosen question without reloading the page.
+        form = QuestionForm(
+            initial={"condition_question": request.GET.get("condition_question")},
+            instance=instance,
+            wave=wave,
+        )
+        return render(request, "surveys/team/question_form.html#condition-values", {"form": form})
+    initial = {}
+    if question is None and request.GET.get("abschnitt"):
+        initial["section"] = request.GET["abschnitt"]
+    form = QuestionForm(request.POST or None, instance=instance, wave=wave, initial=initial)
+    form.fields["condition_question"].widget.attrs.update(
+        {
+            "hx-get": request.path,
+            "hx-trigger": "change",
+            "hx-target": "#condition-values",
+            "hx-swap": "outerHTML",
+        }
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.question_save(
+                wave=wave,
+                actor=request.user,
+                question=question,
+                data=form.service_data(),
+                choices=form.cleaned_data["choices_text"],
+                topic_fields=list(form.cleaned_data["topic_fields"]),
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The question has been saved."))
+            return redirect("surveys:wave-detail", pk=wave.pk)
+    return render(
+        request,
+        "surveys/team/question_form.html",
+        {
+            "wave": wave,
+            "survey": wave.survey,
+            "question": question,
+            "form": form,
+            "locked": wave_has_responses(wave),
+        },
+    )
+
+
+@require_POST
+def question_delete(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
+    wave = get_wave_for_team(request, pk)
+    question = get_question_for_team(request, wave, question_pk)
+    try:
+        services.question_delete(question=question, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The question has been deleted."))
+    return redirect("surveys:wave-detail", pk=wave.pk)
+
+
+@require_POST
+def question_move(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
+    wave = get_wave_for_team(request, pk)
+    question = get_question_for_team(request, wave, question_pk)
+    try:
+        services.question_move(
+            question=question, actor=request.user, direction=request.POST.get("direction", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("surveys:wave-detail", pk=wave.pk)
+
+
+@require_GET
+def wave_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """The questionnaire as respondents will see it, page by page (nothing is saved)."""
+    wave = get_wave_for_team(request, pk)
+    questions = wave_questions(wave)
+    return render(
+        request,
+        "surveys/team/wave_preview.html",
+        {"wave": wave, "survey": wave.survey, "pages": wave_pages(wave, questions)},
+    )
+
+
+# --- Invitations and response rates --------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def wave_invitations(request: HttpRequest, pk: int) -> HttpResponse:
+    wave = get_wave_for_team(request, pk)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.wave_invite_organisations(
+                wave=wave,
+                actor=request.user,
+                kinds=form.cleaned_data["kinds"],
+                federal_states=form.cleaned_data["federal_states"],
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            if result.invited:
+                messages.success(
+                    request,
+                    _("%(invited)s invited; %(emails)s emails are on their way.")
+                    % {"invited": result.invited, "emails": result.emails},
+                )
+            else:
+                messages.info(request, _("Everyone matching the filter was already invited."))
+            if result.without_admin:
+                messages.warning(
+                    request,
+                    _("%(count)s organisations have no admin and received no email.")
+                    % {"count": result.without_admin},
+                )
+            return redirect("surveys:wave-invitations", pk=wave.pk)
+    status = (
+        wave_organisation_status(wave) if wave.survey.per_organisation else wave_person_status(wave)
+    )
+    by = GROUP_STATES if request.GET.get("nach") == GROUP_STATES else "kind"
+    return render(
+        request,
+        "surveys/team/wave_invitations.html",
+        {
+            "wave": wave,
+            "survey": wave.survey,
+            "form": form,
+            "rate": wave_response_rate(wave),
+            "rates_by": wave_response_rates_by(wave, by=by),
+            "by": by,
+            "page_obj": _page(request, status, 25),
+            "query_string": f"nach={by}",
+            "reminder_days": settings.VAMOS_SURVEY_REMINDER_DAYS,
+        },
+    )
+
+
+@require_POST
+def wave_remind(request: HttpRequest, pk: int) -> HttpResponse:
+    wave = get_wave_for_team(request, pk)
+    try:
+        result = services.wave_remind(wave=wave, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Reminders sent to %(count)s who have not answered yet (%(emails)s emails).")
+            % {"count": result.invited, "emails": result.emails},
+        )
+    return redirect("surveys:wave-invitations", pk=wave.pk)
+
+
+# --- Results ------------------------------------------------------------------------------
+
+
+@require_GET
+def wave_results_view(request: HttpRequest, pk: int) -> HttpResponse:
+    wave = get_wave_for_team(request, pk)
+    form = ResultsFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    results = wave_results(wave=wave, kind=filters.get("kind", ""), state=filters.get("state", ""))
+    responses = None
+    if not wave.survey.anonymous:
+        identified = (
+            Response.objects.filter(wave=wave, status=Response.Status.SUBMITTED)
+            .select_related("organisation", "respondent")
+            .order_by("organisation__name", "respondent__last_name", "submitted_at")
+        )
+        if filters.get("kind"):
+            identified = identified.filter(segment_kind=filters["kind"])
+        if filters.get("state"):
+            identified = identified.filter(segment_state=filters["state"])
+        responses = _page(request, identified, 25)
+    query = request.GET.copy()
+    query.pop("seite", None)
+    return render(
+        request,
+        "surveys/team/wave_results.html",
+        {
+            "wave": wave,
+            "survey": wave.survey,
+            "form": form,
+            "results": results,
+            "page_obj": responses,
+            "query_string": query.urlencode(),
+        },
+    )
+
+
+@require_GET
+def wave_needs(request: HttpRequest, pk: int) -> HttpResponse:
+    wave = get_wave_for_team(request, pk)
+    form = HeatmapForm(request.GET or None)
+    by = form.cleaned_data.get("by") if form.is_valid() else ""
+    heatmap = needs_heatmap(wave=wave, by=by or "kind")
+    return render(
+        request,
+        "surveys/team/wave_needs.html",
+        {"wave": wave, "survey": wave.survey, "form": form, "heatmap": heatmap},
+    )
+
+
+@require_GET
+def wave_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    wave = get_wave_for_team(request, pk)
+    if fmt not in exports.FORMATS:
+        raise Http404
+    response = exports.wave_export_response(wave=wave, fmt=fmt)
+    audit_log(
+        actor=request.user,
+        action="survey.export",
+        obj=wave,
+        data={"format": fmt, "anonymous": wave.survey.anonymous},
+    )
+    return response
+
+
+@require_GET
+def team_response(request: HttpRequest, pk: int, response_pk: Any) -> HttpResponse:
+    """One identified response, for the team; reading it is logged."""
+    wave = get_wave_for_team(request, pk)
+    response = get_team_response_for_user(request, wave, response_pk)
+    questions = wave_questions(wave)
+    audit_log(actor=request.user, action="survey.response_read", obj=response)
+    return render(
+        request,
+        "surveys/team/response.html",
+        {
+            "wave": wave,
+            "survey": wave.survey,
+            "response": response,
+            "pages": answer_pages(wave, questions, response_answers(response)),
+        },
+    )
+
+
+@require_GET
+def feedback_overview(request: HttpRequest) -> HttpResponse:
+    _require_team(request)
+    return render(
+        request,
+        "surveys/team/feedback.html",
+        {
+            "page_obj": _page(request, feedback_forms()),
+            "by_kind": feedback_results_by_event_kind(),
+            "scale_keys": feedback_scale_keys(),
+            "min_group": min_group_size(),
+        },
+    )

@@ -397,7 +397,7 @@ class Registration(models.Model):
         related_name="event_registrations",
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, db_index=True)
-    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     # Waitlist order: first come, first served.
     waitlisted_at = models.DateTimeField(_("joined the waitlist"), null=True, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)

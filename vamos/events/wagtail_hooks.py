@@ -200,7 +200,7 @@ class EventViewSet(SnippetViewSet):
                         label=gettext_lazy("Question"),
                     ),
                 ],
-                heading=gettext_lazy("Registration"),
+                heading=gettext_lazy("Registration and audience"),
             ),
             ObjectList(
                 [

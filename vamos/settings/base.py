@@ -171,6 +171,7 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[VAMOs] "
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_FORMS = {"login": "vamos.accounts.forms.LoginForm"}
 # allauth's defaults, stated here so that they are visible and tested.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",

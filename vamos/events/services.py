@@ -24,6 +24,7 @@ from vamos.core.services import audit_log, email_queue
 from vamos.organisations.models import Organisation
 
 from . import ical
+from .feedback import feedback_path
 from .models import (
     Answer,
     CalendarFeed,
@@ -794,13 +795,14 @@ def reminders_send(*, now: datetime.datetime | None = None) -> dict[str, int]:
         with transaction.atomic():
             if _claim(registration.pk, "feedback_requested_at", now):
                 language = registration.user.language or settings.LANGUAGE_CODE
+                path = feedback_path(
+                    event=registration.event, user=registration.user, language=language
+                )
                 _notify(
                     registration,
                     "feedback_request",
                     extra={
-                        "feedback_url": _url_in(
-                            language, "events:feedback", slug=registration.event.slug
-                        ),
+                        "feedback_url": settings.VAMOS_BASE_URL + path,
                         "certificate_url": _url_in(
                             language, "events:certificate", slug=registration.event.slug
                         ),
@@ -808,3 +810,9 @@ def reminders_send(*, now: datetime.datetime | None = None) -> dict[str, int]:
                 )
                 sent["feedback"] += 1
     return sent
+
+
+def feedback_link(*, registration: Registration) -> str:
+    """Where an attendee gives feedback (the survey engine's form once it serves events);
+    inviting to that form is idempotent, so the event page may call this."""
+    return feedback_path(event=registration.event, user=registration.user)

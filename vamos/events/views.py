@@ -132,6 +132,9 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         and can_change_workshops(request.user, registration),
         "can_download_certificate": can_download_certificate(request.user, registration),
         "can_give_feedback": can_give_feedback(request.user, registration),
+        "feedback_url": services.feedback_link(registration=registration)
+        if can_give_feedback(request.user, registration)
+        else "",
         "can_manage": can_manage_event(request.user, event),
         "now": timezone.now(),
         "team_email": settings.VAMOS_TEAM_EMAIL,

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0001_events_programme_registrations'),
+        ("events", "0001_events_programme_registrations"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='registration',
-            name='created_at',
-            field=models.DateTimeField(auto_now_add=True, verbose_name='registered at'),
+            model_name="registration",
+            name="created_at",
+            field=models.DateTimeField(auto_now_add=True, verbose_name="registered at"),
         ),
     ]

@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("mein-bereich/", include("vamos.dashboard.urls")),
     path("organisationen/", include("vamos.organisations.urls")),
     path("veranstaltungen/", include("vamos.events.urls")),
+    path("austausch/", include("vamos.community.urls")),
     path("umfragen/", include("vamos.surveys.urls")),
     path("", include("vamos.website.urls")),
     path("", include(wagtail_urls)),

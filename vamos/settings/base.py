@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "vamos.accounts",
     "vamos.organisations",
     "vamos.events",
+    "vamos.community",
     "vamos.surveys",
     "vamos.website",
     "vamos.dashboard",
@@ -320,3 +321,5 @@ LOGGING = {
 
 # Public forms submitted faster than this (seconds after the page was shown) count as spam.
 VAMOS_FORM_MIN_SECONDS = env_int("VAMOS_FORM_MIN_SECONDS", 3)
+# Largest file (MB) people may attach to a best practice in the peer exchange.
+VAMOS_COMMUNITY_MAX_UPLOAD_MB = env_int("VAMOS_COMMUNITY_MAX_UPLOAD_MB", 10)

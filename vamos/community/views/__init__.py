@@ -1,0 +1,1 @@
+"""Views of the peer exchange, one module per area."""

@@ -1,7 +1,9 @@
 from allauth import urls as allauth_urls
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -38,6 +40,11 @@ urlpatterns = [
     path("dokumente/", include(wagtaildocs_urls)),
     path("sprache/", set_language, name="set-language"),
     path("health/", healthcheck, name="health"),
+    path(
+        "favicon.ico",
+        login_not_required(RedirectView.as_view(url="/static/vamos/favicon.svg", permanent=True)),
+        name="favicon",
+    ),
 ]
 
 urlpatterns += i18n_patterns(

@@ -178,3 +178,9 @@ def register_failed_tasks_menu_item() -> Any:
         icon_name="warning",
         order=900,
     )
+
+
+@hooks.register("construct_main_menu")
+def hide_wagtail_help_menu(request: HttpRequest, menu_items: list) -> None:
+    # Wagtail's own help links lead to wagtail.org; the team's help is this platform's docs.
+    menu_items[:] = [item for item in menu_items if item.name != "help"]

@@ -25,7 +25,7 @@ run: setup
 	$(MANAGE) seed_demo
 	@echo "Serving VAMOs on http://$(HOST):$(PORT)/ with a background task worker (Ctrl-C stops both)."
 	@trap 'kill 0' INT TERM; \
-	  $(MANAGE) db_worker --queue-name '*' & \
+	  $(MANAGE) db_worker --queue-name '*' --no-reload & \
 	  $(MANAGE) runserver $(HOST):$(PORT) --noreload & \
 	  wait
 

@@ -10,6 +10,7 @@ from vamos.core.models import TopicField
 from .models import Event, Question, Registration, Session
 from .permissions import allowed_organisations
 from .selectors import WorkshopSlot
+from .widgets import RadioSelect as WorkshopRadioSelect
 
 MONTHS_AHEAD = 12
 MONTHS_BACK = 12
@@ -60,20 +61,6 @@ class CalendarFilterForm(forms.Form):
             return None
         year, month = value.split("-")
         return datetime.date(int(year), int(month), 1)
-
-
-class WorkshopRadioSelect(forms.RadioSelect):
-    """Radio buttons whose full workshops are shown but cannot be chosen."""
-
-    def __init__(self, *args: Any, full: set[str] | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.full = full or set()
-
-    def create_option(self, name: str, value: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        option = super().create_option(name, value, *args, **kwargs)
-        if str(value) in self.full:
-            option["attrs"]["disabled"] = True
-        return option
 
 
 def _slot_label(slot: WorkshopSlot) -> str:

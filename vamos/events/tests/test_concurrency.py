@@ -19,7 +19,7 @@ from vamos.organisations.tests.factories import MembershipFactory
 from .factories import EventFactory, SessionFactory
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="row locks are tested on PostgreSQL"
     ),

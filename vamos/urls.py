@@ -52,6 +52,7 @@ urlpatterns += i18n_patterns(
     path("konto/", include(allauth_urls)),
     path("mein-bereich/", include("vamos.dashboard.urls")),
     path("organisationen/", include("vamos.organisations.urls")),
+    path("lernen/", include("vamos.learning.urls")),
     path("veranstaltungen/", include("vamos.events.urls")),
     path("austausch/", include("vamos.community.urls")),
     path("umfragen/", include("vamos.surveys.urls")),

@@ -229,7 +229,10 @@ class CancelEventForm(forms.Form):
         max_length=2000,
         help_text=_("Every participant and everyone on the waitlist receives this text."),
     )
-    confirm = forms.BooleanField(label=_("Yes, cancel this event and inform all participants."))
+    confirm = forms.BooleanField(
+        label=_("Yes, cancel this event and inform all participants."),
+        error_messages={"required": _("Please confirm that the event is to be cancelled.")},
+    )
 
 
 class DuplicateEventForm(forms.Form):

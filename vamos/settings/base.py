@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "vamos.core",
     "vamos.accounts",
     "vamos.organisations",
+    "vamos.learning",
     "vamos.events",
     "vamos.community",
     "vamos.surveys",

@@ -155,3 +155,26 @@ def test_calendar_query_count_does_not_grow_with_events(
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_my_events_query_count_does_not_grow(
+    client_for: Any, member: Any, django_assert_max_num_queries: Any
+) -> None:
+    client = client_for(member)
+    url = reverse("events:my-registrations")
+
+    def add(count: int) -> None:
+        for _ in range(count):
+            RegistrationFactory(event=EventFactory(), user=member)
+            RegistrationFactory(
+                event=EventFactory(capacity=1), user=member, status=Registration.Status.WAITLISTED
+            )
+
+    add(2)
+    client.get(url)
+    with django_assert_max_num_queries(15) as small:
+        client.get(url)
+    add(8)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+    assert response.context["page_obj"].paginator.count == 20

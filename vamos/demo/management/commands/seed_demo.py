@@ -12,6 +12,7 @@ from django.db import transaction
 
 from vamos.demo import content, people
 from vamos.demo.events import seed_events
+from vamos.demo.learning import seed_learning
 
 DEMO_PASSWORD = "vamos-demo"  # noqa: S105 – only ever set by this command, only with DEBUG on
 
@@ -26,6 +27,7 @@ class Command(BaseCommand):
             content.seed_site()
             logins = people.seed_people(password=DEMO_PASSWORD)
             seed_events()
+            seed_learning()
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")

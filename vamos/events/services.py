@@ -64,11 +64,13 @@ def _url_in(language: str, name: str, **kwargs: Any) -> str:
         return settings.VAMOS_BASE_URL + reverse(name, kwargs=kwargs or None)
 
 
-def _ics_attachment(event: Event, *, registration: Registration) -> list[dict[str, str]]:
+def _ics_attachment(
+    event: Event, *, registration: Registration, with_room: bool
+) -> list[dict[str, str]]:
     content = ical.calendar_for(
         [event],
         name=event.title,
-        online_room_for={event.pk} if registration.holds_seat else set(),
+        online_room_for={event.pk} if with_room else set(),
         tentative={event.pk} if registration.status == Registration.Status.WAITLISTED else set(),
         language=registration.user.language,
     )
@@ -86,11 +88,17 @@ def _notify(
     template: str,
     *,
     with_ics: bool = False,
+    last_before_event: bool = False,
     extra: dict[str, Any] | None = None,
 ) -> None:
+    """Email the person of ``registration``. The online room link goes only into the last
+    email before the event: the one-day reminder, or a confirmation that comes later than
+    that reminder would have (the link is on the event page all along)."""
     user = registration.user
     event = registration.event
     language = user.language or settings.LANGUAGE_CODE
+    last_before_event = last_before_event or event.start - timezone.now() <= REMINDER_DAY
+    with_room = registration.holds_seat and bool(event.online_url) and last_before_event
     context = {
         "user": user,
         "event": event,
@@ -98,7 +106,7 @@ def _notify(
         "workshops": list(registration.workshops.order_by("start")),
         "event_url": _url_in(language, "events:detail", slug=event.slug),
         "registration_url": _url_in(language, "events:registration", slug=event.slug),
-        "show_online_room": registration.holds_seat and bool(event.online_url),
+        "show_online_room": with_room,
         "contact_email": event.contact_email or settings.VAMOS_TEAM_EMAIL,
         "waitlist_position": waitlist_position(registration),
         **(extra or {}),
@@ -109,7 +117,11 @@ def _notify(
         context=context,
         language=language,
         recipient=user,
-        attachments=_ics_attachment(event, registration=registration) if with_ics else None,
+        attachments=(
+            _ics_attachment(event, registration=registration, with_room=with_room)
+            if with_ics
+            else None
+        ),
     )
 
 
@@ -782,7 +794,7 @@ def reminders_send(*, now: datetime.datetime | None = None) -> dict[str, int]:
             continue
         with transaction.atomic():
             if _claim(registration.pk, "reminder_day_sent_at", now):
-                _notify(registration, "reminder_day", with_ics=True)
+                _notify(registration, "reminder_day", with_ics=True, last_before_event=True)
                 sent["day"] += 1
     feedback_due = Registration.objects.filter(
         published,

@@ -39,13 +39,14 @@ def test_reminders_are_sent_once_a_week_and_a_day_before(
         assert services.reminders_send(now=six_days_before) == {"week": 1, "day": 0, "feedback": 0}
         assert services.reminders_send(now=six_days_before) == {"week": 0, "day": 0, "feedback": 0}
     assert len(mail.outbox) == 1
-    assert "meet.example.org/raum" in mail.outbox[0].body
+    assert "meet.example.org/raum" not in mail.outbox[0].body
     hours_before = event.start - datetime.timedelta(hours=20)
     with django_capture_on_commit_callbacks(execute=True):
         assert services.reminders_send(now=hours_before)["day"] == 1
         assert services.reminders_send(now=hours_before)["day"] == 0
     assert len(mail.outbox) == 2
     assert "meet.example.org/raum" in mail.outbox[1].body  # the last reminder has the link
+    assert "meet.example.org/raum" in mail.outbox[1].attachments[0][1]
 
 
 def test_no_reminders_for_waitlist_or_late_registrations(member: Any, org_a: Any) -> None:

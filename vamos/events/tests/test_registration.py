@@ -43,7 +43,8 @@ def test_registration_is_confirmed_and_emails_an_ics_invitation(
     message = mail.outbox[-1]
     assert message.to == [member.email]
     assert event.title in message.subject
-    assert "https://meet.example.org/raum" in message.body  # confirmed: the room link
+    # The room link comes with the last reminder (and is on the page), not two weeks ahead.
+    assert "https://meet.example.org/raum" not in message.body
     filename, content, mimetype = message.attachments[0]
     assert filename.endswith(".ics") and mimetype.startswith("text/calendar")
     calendar = Calendar.from_ical(content)
@@ -312,3 +313,18 @@ def test_journeys_can_create_an_event_for_one_association(
             audience=Event.Audience.INVITED,
             created_by=coach,
         )
+
+
+def test_late_registration_gets_the_room_link_with_the_confirmation(
+    member: Any, org_a: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    start = timezone.now() + datetime.timedelta(hours=5)
+    event = EventFactory(
+        start=start,
+        end=start + datetime.timedelta(hours=1),
+        format=Event.Format.ONLINE,
+        online_url="https://meet.example.org/gleich",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        _register(event, member, org_a)
+    assert "https://meet.example.org/gleich" in mail.outbox[-1].body

@@ -39,7 +39,7 @@ def _participants(request: HttpRequest, event: Event) -> tuple[ParticipantFilter
 
 
 def participants(request: HttpRequest, slug: str) -> HttpResponse:
-    event = get_event_for_user(request, slug, action="manage")
+    event = get_event_for_user(request, slug, action="run")
     form, registrations = _participants(request, event)
     page = Paginator(registrations, 50).get_page(request.GET.get("seite"))
     query = request.GET.copy()
@@ -61,7 +61,7 @@ def participants(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _export(request: HttpRequest, slug: str, file_format: str) -> HttpResponse:
-    event = get_event_for_user(request, slug, action="manage")
+    event = get_event_for_user(request, slug, action="run")
     _form, registrations = _participants(request, event)
     registrations = list(registrations)
     header, rows = exports.participant_rows(event, registrations, list(event.questions.all()))
@@ -90,7 +90,7 @@ def participants_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def checkin(request: HttpRequest, slug: str) -> HttpResponse:
-    event = get_event_for_user(request, slug, action="manage")
+    event = get_event_for_user(request, slug, action="run")
     form = CheckinSearchForm(request.GET or None)
     query = form.cleaned_data.get("q", "") if form.is_valid() else ""
     registrations = selectors.checkin_list(event=event, query=query)
@@ -112,7 +112,7 @@ def checkin(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 def checkin_mark(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    event = get_event_for_user(request, slug, action="manage")
+    event = get_event_for_user(request, slug, action="run")
     registration = get_registration_for_user(request, event, pk)
     try:
         registration = services.registration_check_in(
@@ -147,7 +147,7 @@ def checkin_mark(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_POST
 def registration_cancel_by_team(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    event = get_event_for_user(request, slug, action="manage")
+    event = get_event_for_user(request, slug, action="run")
     registration = get_registration_for_user(request, event, pk)
     try:
         services.registration_cancel(registration=registration, actor=request.user)
@@ -163,7 +163,7 @@ def registration_cancel_by_team(request: HttpRequest, slug: str, pk: int) -> Htt
 
 
 def message(request: HttpRequest, slug: str) -> HttpResponse:
-    event = get_event_for_user(request, slug, action="manage")
+    event = get_event_for_user(request, slug, action="run")
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

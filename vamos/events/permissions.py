@@ -8,7 +8,7 @@ organisation does not reveal that it exists).
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -64,8 +64,18 @@ def visible_events(user: Any) -> QuerySet[Event]:
 
 
 def can_manage_event(user: Any, event: Event | None = None) -> bool:
-    """Running events (participants, check-in, messages, exports) is the team admins' job."""
+    """Creating, editing, cancelling and duplicating events is the team admins' job."""
     return is_team_admin(user)
+
+
+def can_run_event(user: Any, event: Event) -> bool:
+    """Participants, exports, check-in and messages: team admins, and the team members who
+    facilitate the event (e.g. the coach running a focused webinar for one association)."""
+    if is_team_admin(user):
+        return True
+    if not is_staff_member(user) or event.pk is None:
+        return False
+    return event.facilitators.filter(user=user).exists()
 
 
 def allowed_organisations(user: Any, event: Event) -> QuerySet[Organisation]:
@@ -124,7 +134,7 @@ def can_cancel_registration(user: Any, registration: Registration) -> bool:
         return False
     if registration.event.is_cancelled or registration.event.is_past:
         return False
-    if can_manage_event(user, registration.event):
+    if can_run_event(user, registration.event):
         return True
     return (
         registration.user_id == getattr(user, "pk", None)
@@ -137,7 +147,7 @@ def can_change_workshops(user: Any, registration: Registration) -> bool:
         return False
     if registration.event.is_cancelled:
         return False
-    if can_manage_event(user, registration.event):
+    if can_run_event(user, registration.event):
         return not registration.event.is_past
     return (
         registration.user_id == getattr(user, "pk", None)
@@ -151,7 +161,7 @@ def can_see_online_room(user: Any, event: Event, registration: Registration | No
         return False
     if event.is_cancelled:
         return False
-    if can_manage_event(user, event):
+    if can_run_event(user, event):
         return True
     return registration is not None and registration.holds_seat
 
@@ -189,6 +199,7 @@ def visible_registrations(user: Any) -> QuerySet[Registration]:
 
 _EVENT_ACTIONS = {
     "view": None,
+    "run": can_run_event,
     "manage": can_manage_event,
 }
 
@@ -208,10 +219,14 @@ def get_own_registration(request: HttpRequest, event: Event) -> Registration:
 
 
 def get_registration_for_user(request: HttpRequest, event: Event, pk: int) -> Registration:
-    """A registration of ``event`` for the event's managers; 404 otherwise."""
-    return get_for_user(
-        visible_registrations,
-        request,
-        {"event": event, "pk": pk},
-        allowed=lambda user, registration: can_manage_event(user, registration.event),
+    """A registration of ``event`` for the people who run it; 404 otherwise."""
+    if not can_run_event(request.user, event):
+        raise Http404
+    registration = (
+        Registration.objects.select_related("event", "organisation", "user")
+        .filter(event=event, pk=pk)
+        .first()
     )
+    if registration is None:
+        raise Http404
+    return registration

@@ -25,6 +25,7 @@ from .permissions import (
     can_download_certificate,
     can_give_feedback,
     can_manage_event,
+    can_run_event,
     can_see_online_room,
     can_see_participant_materials,
     get_event_for_user,
@@ -136,6 +137,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if can_give_feedback(request.user, registration)
         else "",
         "can_manage": can_manage_event(request.user, event),
+        "can_run": can_run_event(request.user, event),
         "now": timezone.now(),
         "team_email": settings.VAMOS_TEAM_EMAIL,
     }

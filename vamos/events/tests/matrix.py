@@ -2,7 +2,7 @@ from vamos.core.tests.matrix import DENIED, LOGIN, NOT_ALLOWED, OK, Row, World, 
 
 
 def extend_world(world: World) -> None:
-    from vamos.events.models import CalendarFeed, Event, Registration
+    from vamos.events.models import CalendarFeed, Event, Facilitator, Registration
     from vamos.events.tests.factories import (
         EventFactory,
         RegistrationFactory,
@@ -34,12 +34,21 @@ def extend_world(world: World) -> None:
         status=Registration.Status.ATTENDED,
     )
     world.feed = CalendarFeed.objects.create(user=world.member)
+    # A focused webinar for organisation A that the coach runs (journeys create these).
+    world.event_coached = EventFactory(
+        title="Fokus-Webinar für A", audience=Event.Audience.INVITED, invited=[world.org_a]
+    )
+    Facilitator.objects.create(event=world.event_coached, kind="staff", user=world.coach)
+    world.coached_registration = RegistrationFactory(
+        event=world.event_coached, user=world.org_admin, organisation=world.org_a
+    )
 
 
 SIGNED_IN = expect(OK, anonymous=LOGIN)
 MEMBER_ONLY = expect(DENIED, anonymous=LOGIN, member=OK)
 TEAM_ONLY = expect(DENIED, anonymous=LOGIN, team_admin=OK)
 POST_ONLY = expect(NOT_ALLOWED, anonymous=LOGIN)
+RUNNERS = expect(DENIED, anonymous=LOGIN, coach=OK, team_admin=OK)
 ONLY_B = expect(DENIED, other_member=OK, coach=OK, other_coach=OK, editor=OK, team_admin=OK)
 
 
@@ -139,6 +148,21 @@ ROWS = [
         post=TEAM_ONLY,
         data=lambda w: {"start": "2030-05-04T10:00"},
     ),
+    Row(
+        "events:participants",
+        _slug("event_coached"),
+        get=RUNNERS,
+        note="the coach who facilitates the event runs it; the other coach does not",
+    ),
+    Row("events:checkin", _slug("event_coached"), get=RUNNERS),
+    Row(
+        "events:checkin-mark",
+        lambda w: {"slug": w.event_coached.slug, "pk": w.coached_registration.pk},
+        post=RUNNERS,
+        data=lambda w: {"status": "attended"},
+    ),
+    Row("events:participants-csv", _slug("event_coached"), get=RUNNERS),
+    Row("events:cancel", _slug("event_coached"), get=TEAM_ONLY),
     Row("wagtailsnippets_events_event:add", get=TEAM_ONLY, post=TEAM_ONLY),
     Row(
         "wagtailsnippets_events_event:edit",

@@ -13,6 +13,7 @@ from django.db import transaction
 from vamos.demo import content, people
 from vamos.demo.events import seed_events
 from vamos.demo.learning import seed_learning
+from vamos.demo.journeys import seed_journeys
 
 DEMO_PASSWORD = "vamos-demo"  # noqa: S105 – only ever set by this command, only with DEBUG on
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
             logins = people.seed_people(password=DEMO_PASSWORD)
             seed_events()
             seed_learning()
+            seed_journeys()
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")

@@ -1,0 +1,41 @@
+from .content import (
+    LearnerRoutedPage,
+    LearningLibraryPage,
+    LearningPathModule,
+    LearningPathPage,
+    LessonPage,
+    Level,
+    ModulePage,
+    Video,
+    VideoCaption,
+    VideoChapter,
+)
+from .progress import (
+    Certificate,
+    LessonProgress,
+    ModuleProgress,
+    QuizAttempt,
+    SharingConsent,
+    TransferAnswer,
+    VideoProgress,
+)
+
+__all__ = [
+    "Certificate",
+    "LearnerRoutedPage",
+    "LearningLibraryPage",
+    "LearningPathModule",
+    "LearningPathPage",
+    "LessonPage",
+    "LessonProgress",
+    "Level",
+    "ModulePage",
+    "ModuleProgress",
+    "QuizAttempt",
+    "SharingConsent",
+    "TransferAnswer",
+    "Video",
+    "VideoCaption",
+    "VideoChapter",
+    "VideoProgress",
+]

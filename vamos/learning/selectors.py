@@ -1,0 +1,825 @@
+"""Reads of the learning area, with their joins applied (query counts do not grow with data).
+
+Language: a module, lesson or path exists once per language as a Wagtail page; the versions
+share a ``translation_key``. The *canonical* version is the German one where it exists (else
+the only one); progress, completion and certificates refer to the canonical keys. Learners
+see the version in their language and fall back to German, page by page.
+
+Other apps use :func:`module_list`, :func:`module_get`, :func:`module_url`,
+:func:`organisation_learning_summary`, :func:`user_learning_summary` and
+:func:`transfer_answers_shared_with_coach`.
+"""
+
+import logging
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.db import DatabaseError
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.urls import reverse
+from django.utils import translation
+from wagtail.images import get_image_model
+
+from vamos.core.models import TopicField
+from vamos.organisations.models import Membership, Organisation
+
+from .models import (
+    Certificate,
+    LearningPathModule,
+    LearningPathPage,
+    LessonPage,
+    LessonProgress,
+    ModulePage,
+    ModuleProgress,
+    QuizAttempt,
+    SharingConsent,
+    TransferAnswer,
+    Video,
+    VideoProgress,
+)
+from .permissions import visible_modules, visible_paths, visible_videos
+
+logger = logging.getLogger(__name__)
+
+CARD_IMAGE = "fill-480x270"
+DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
+
+
+def language_code() -> str:
+    return (translation.get_language() or DEFAULT_LANGUAGE).split("-")[0]
+
+
+def _with_cover(pages: QuerySet[Any]) -> QuerySet[Any]:
+    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+    return pages.prefetch_related(Prefetch("cover_image", queryset=images))
+
+
+# --- Canonical versions and translations -----------------------------------------------------
+
+
+def canonical_pages(pages: QuerySet[Any]) -> QuerySet[Any]:
+    """One page per translation group: the German version, or the only existing one."""
+    german = pages.filter(locale__language_code=DEFAULT_LANGUAGE)
+    return pages.filter(
+        Q(locale__language_code=DEFAULT_LANGUAGE)
+        | ~Q(translation_key__in=german.values("translation_key"))
+    )
+
+
+def translations(pages: QuerySet[Any], keys: list[uuid.UUID], language: str) -> dict[Any, Any]:
+    """translation_key → the live page in ``language`` (one query)."""
+    if language == DEFAULT_LANGUAGE or not keys:
+        return {}
+    return {
+        page.translation_key: page
+        for page in pages.filter(translation_key__in=keys, locale__language_code=language)
+    }
+
+
+def languages_of(pages: QuerySet[Any], keys: list[uuid.UUID]) -> dict[Any, list[str]]:
+    """translation_key → language codes with a live version (one query)."""
+    found: dict[Any, list[str]] = defaultdict(list)
+    for key, code in (
+        pages.filter(translation_key__in=keys)
+        .order_by("locale__language_code")
+        .values_list("translation_key", "locale__language_code")
+    ):
+        found[key].append(code)
+    return found
+
+
+# --- Modules and lessons ---------------------------------------------------------------------
+
+
+@dataclass
+class LessonView:
+    canonical: LessonPage
+    page: LessonPage  # in the learner's language, else the canonical version
+    number: int
+    progress: LessonProgress | None = None
+
+    @property
+    def key(self) -> uuid.UUID:
+        return self.canonical.translation_key
+
+    @property
+    def completed(self) -> bool:
+        return bool(self.progress and self.progress.completed_at)
+
+    @property
+    def started(self) -> bool:
+        return self.progress is not None
+
+    @property
+    def has_quiz(self) -> bool:
+        return bool(self.page.blocks_of("quiz"))
+
+
+@dataclass
+class ModuleView:
+    canonical: ModulePage
+    page: ModulePage
+    languages: list[str]
+    lessons: list[LessonView] = field(default_factory=list)
+    progress: ModuleProgress | None = None
+
+    @property
+    def key(self) -> uuid.UUID:
+        return self.canonical.translation_key
+
+    @property
+    def slug(self) -> str:
+        return self.page.slug
+
+    @property
+    def completed_count(self) -> int:
+        return sum(1 for lesson in self.lessons if lesson.completed)
+
+    @property
+    def percent(self) -> int:
+        if not self.lessons:
+            return 0
+        return round(100 * self.completed_count / len(self.lessons))
+
+    @property
+    def is_complete(self) -> bool:
+        return bool(self.lessons) and self.completed_count == len(self.lessons)
+
+    @property
+    def next_lesson(self) -> LessonView | None:
+        """Where to continue: the first lesson not completed (else the first)."""
+        for lesson in self.lessons:
+            if not lesson.completed:
+                return lesson
+        return self.lessons[0] if self.lessons else None
+
+    def lesson(self, slug: str) -> LessonView | None:
+        for lesson in self.lessons:
+            if slug in (lesson.page.slug, lesson.canonical.slug):
+                return lesson
+        return None
+
+
+def _module_group(found: ModulePage, language: str) -> tuple[ModulePage, ModulePage, list[str]]:
+    versions = list(
+        ModulePage.objects.live()
+        .filter(translation_key=found.translation_key)
+        .select_related("locale", "cover_image")
+        .prefetch_related("topic_fields")
+    )
+    by_language = {page.locale.language_code: page for page in versions}
+    canonical = by_language.get(DEFAULT_LANGUAGE, found)
+    shown = by_language.get(language, canonical)
+    return canonical, shown, sorted(by_language)
+
+
+def module_resolve(*, user: Any, slug: str, with_lessons: bool = True) -> ModuleView | None:
+    """The module at ``slug`` (a slug of any of its language versions) as ``user`` sees it."""
+    language = language_code()
+    candidates = list(
+        visible_modules(user).filter(slug=slug).select_related("locale").order_by("pk")
+    )
+    if not candidates:
+        return None
+    found = next((p for p in candidates if p.locale.language_code == language), candidates[0])
+    canonical, shown, languages = _module_group(found, language)
+    module = ModuleView(canonical=canonical, page=shown, languages=languages)
+    if with_lessons:
+        module.lessons = module_lessons(canonical=canonical, language=language)
+        if getattr(user, "is_authenticated", False):
+            _attach_progress(user, module)
+    return module
+
+
+def module_lessons(*, canonical: ModulePage, language: str) -> list[LessonView]:
+    lessons = list(LessonPage.objects.child_of(canonical).live().order_by("path"))
+    shown = translations(
+        LessonPage.objects.live(), [lesson.translation_key for lesson in lessons], language
+    )
+    return [
+        LessonView(canonical=lesson, page=shown.get(lesson.translation_key, lesson), number=n)
+        for n, lesson in enumerate(lessons, start=1)
+    ]
+
+
+def _attach_progress(user: Any, module: ModuleView) -> None:
+    progress = {
+        item.lesson_key: item
+        for item in LessonProgress.objects.filter(
+            user=user, lesson_key__in=[lesson.key for lesson in module.lessons]
+        )
+    }
+    for lesson in module.lessons:
+        lesson.progress = progress.get(lesson.key)
+    module.progress = ModuleProgress.objects.filter(user=user, module_key=module.key).first()
+
+
+def module_paths(*, module: ModuleView, user: Any) -> list[LearningPathPage]:
+    """Learning paths (in the learner's language) that contain the module."""
+    language = language_code()
+    paths = list(
+        canonical_pages(visible_paths(user))
+        .filter(path_modules__module__translation_key=module.key)
+        .distinct()
+        .order_by("title")
+    )
+    shown = translations(visible_paths(user), [p.translation_key for p in paths], language)
+    return [shown.get(path.translation_key, path) for path in paths]
+
+
+def quiz_attempts(*, user: Any, lesson_key: uuid.UUID) -> dict[str, QuizAttempt]:
+    """Latest attempt per quiz block of one lesson."""
+    latest: dict[str, QuizAttempt] = {}
+    for attempt in QuizAttempt.objects.filter(user=user, lesson_key=lesson_key).order_by(
+        "-created_at", "-id"
+    ):
+        latest.setdefault(attempt.block_id, attempt)
+    return latest
+
+
+def quizzes_passed(*, user: Any, lesson_key: uuid.UUID) -> set[str]:
+    return set(
+        QuizAttempt.objects.filter(user=user, lesson_key=lesson_key, passed=True).values_list(
+            "block_id", flat=True
+        )
+    )
+
+
+def transfer_answers_for_lesson(*, user: Any, lesson_key: uuid.UUID) -> dict[str, TransferAnswer]:
+    return {
+        answer.block_id: answer
+        for answer in TransferAnswer.objects.filter(user=user, lesson_key=lesson_key)
+    }
+
+
+def video_positions(*, user: Any, video_ids: list[int]) -> dict[int, VideoProgress]:
+    if not getattr(user, "is_authenticated", False) or not video_ids:
+        return {}
+    return {
+        item.video_id: item
+        for item in VideoProgress.objects.filter(user=user, video_id__in=video_ids)
+    }
+
+
+def videos_by_id(ids: list[int]) -> dict[int, Video]:
+    """Live videos with what the player needs (captions, chapters, poster renditions)."""
+    if not ids:
+        return {}
+    return {video.pk: video for video in _video_queryset(Video.objects.filter(pk__in=ids))}
+
+
+def _video_queryset(videos: QuerySet[Video]) -> QuerySet[Video]:
+    images = get_image_model().objects.prefetch_renditions("fill-1280x720")
+    return videos.filter(live=True).prefetch_related(
+        "captions", "chapters", "topic_fields", Prefetch("poster", queryset=images)
+    )
+
+
+# --- Catalogue -------------------------------------------------------------------------------
+
+
+@dataclass
+class CatalogueItem:
+    kind: str  # "module", "path", "video"
+    key: Any
+    title: str
+    summary: str
+    url: str
+    topic_fields: list[TopicField]
+    duration_minutes: int | None
+    languages: list[str]
+    image: Any = None
+    level: str = ""
+    module_count: int = 0
+    status: str = ""  # "", "started", "completed"
+    percent: int = 0
+
+    @property
+    def sort_key(self) -> tuple[int, str]:
+        return ({"path": 0, "module": 1, "video": 2}[self.kind], self.title.casefold())
+
+
+DURATIONS = {
+    "short": (0, 20),
+    "medium": (21, 60),
+    "long": (61, 100_000),
+}
+
+
+def _matches_duration(minutes: int | None, duration: str) -> bool:
+    if not duration:
+        return True
+    if minutes is None:
+        return False
+    low, high = DURATIONS[duration]
+    return low <= minutes <= high
+
+
+def _search_keys(model: Any, pages: QuerySet[Any], query: str, fields: list[str]) -> set[Any]:
+    """translation_keys (or pks for videos) matching ``query``: Wagtail's full-text search
+    plus a substring match, so that the start of a long German compound word finds it too."""
+    substring = Q()
+    for name in fields:
+        substring |= Q(**{f"{name}__icontains": query})
+    key = "pk" if model is Video else "translation_key"
+    found = set(pages.filter(substring).values_list(key, flat=True))
+    try:
+        found |= {getattr(hit, key) for hit in pages.search(query, operator="and")[:200]}
+    except DatabaseError:  # the full-text index is unavailable: substring hits still count
+        logger.warning("Full-text search failed for %s", model.__name__, exc_info=True)
+    return found
+
+
+def catalogue(
+    *,
+    user: Any,
+    query: str = "",
+    topic: str = "",
+    kind: str = "",
+    duration: str = "",
+    language: str = "",
+) -> list[CatalogueItem]:
+    """Modules, learning paths and videos matching the filters, paths first."""
+    shown_language = language_code()
+    items: list[CatalogueItem] = []
+    if kind in ("", "module"):
+        items += _catalogue_modules(user, query, topic, duration, language, shown_language)
+    if kind in ("", "path"):
+        items += _catalogue_paths(user, query, topic, duration, language, shown_language)
+    if kind in ("", "video"):
+        items += _catalogue_videos(user, query, topic, duration, language)
+    return sorted(items, key=lambda item: item.sort_key)
+
+
+def _catalogue_modules(
+    user: Any, query: str, topic: str, duration: str, language: str, shown_language: str
+) -> list[CatalogueItem]:
+    live = visible_modules(user)
+    modules = canonical_pages(live)
+    if topic:
+        modules = modules.filter(topic_fields__slug=topic)
+    if query:
+        keys = _search_keys(ModulePage, live, query, ["title", "summary", "objectives"])
+        # A hit in a lesson finds its module (the lesson's parent in the page tree).
+        parents = {lesson.path[: -ModulePage.steplen] for lesson in _search_lessons(query)}
+        keys |= set(live.filter(path__in=parents).values_list("translation_key", flat=True))
+        modules = modules.filter(translation_key__in=keys)
+    modules = list(_with_cover(modules.prefetch_related("topic_fields")).order_by("title"))
+    keys = [module.translation_key for module in modules]
+    languages = languages_of(live, keys)
+    if language:
+        modules = [m for m in modules if language in languages[m.translation_key]]
+    modules = [m for m in modules if _matches_duration(m.duration_minutes, duration)]
+    shown = translations(live, [m.translation_key for m in modules], shown_language)
+    progress = _module_progress_map(user, [m.translation_key for m in modules])
+    items = []
+    for module in modules:
+        page = shown.get(module.translation_key, module)
+        record = progress.get(module.translation_key)
+        items.append(
+            CatalogueItem(
+                kind="module",
+                key=module.translation_key,
+                title=page.title,
+                summary=page.summary,
+                url=reverse("learning:module", kwargs={"slug": page.slug}),
+                topic_fields=list(module.topic_fields.all()),
+                duration_minutes=module.duration_minutes,
+                languages=languages[module.translation_key],
+                image=module.cover_image,
+                level=module.get_level_display(),
+                status=_status(record),
+                percent=record.percent if record else 0,
+            )
+        )
+    return items
+
+
+def _search_lessons(query: str) -> list[LessonPage]:
+    pages = LessonPage.objects.live()
+    hits = list(pages.filter(Q(title__icontains=query) | Q(summary__icontains=query)))
+    try:
+        hits += list(pages.search(query, operator="and")[:200])
+    except DatabaseError:  # see _search_keys
+        logger.warning("Full-text search failed for lessons", exc_info=True)
+    return hits
+
+
+def _catalogue_paths(
+    user: Any, query: str, topic: str, duration: str, language: str, shown_language: str
+) -> list[CatalogueItem]:
+    live = visible_paths(user)
+    paths = canonical_pages(live)
+    if topic:
+        paths = paths.filter(topic_fields__slug=topic)
+    if query:
+        paths = paths.filter(
+            translation_key__in=_search_keys(LearningPathPage, live, query, ["title", "intro"])
+        )
+    entries = Prefetch(
+        "path_modules",
+        queryset=LearningPathModule.objects.filter(module__live=True).select_related("module"),
+    )
+    paths = list(_with_cover(paths.prefetch_related("topic_fields", entries)).order_by("title"))
+    languages = languages_of(live, [p.translation_key for p in paths])
+    if language:
+        paths = [p for p in paths if language in languages[p.translation_key]]
+    paths = [
+        p
+        for p in paths
+        if _matches_duration(sum(e.module.duration_minutes for e in p.path_modules.all()), duration)
+    ]
+    shown = translations(live, [p.translation_key for p in paths], shown_language)
+    progress = _module_progress_map(
+        user, [e.module.translation_key for p in paths for e in p.path_modules.all()]
+    )
+    items = []
+    for path in paths:
+        page = shown.get(path.translation_key, path)
+        entries_ = list(path.path_modules.all())
+        completed = sum(
+            1
+            for e in entries_
+            if (record := progress.get(e.module.translation_key)) and record.completed_at
+        )
+        started = any(e.module.translation_key in progress for e in entries_)
+        items.append(
+            CatalogueItem(
+                kind="path",
+                key=path.translation_key,
+                title=page.title,
+                summary=page.intro,
+                url=reverse("learning:path", kwargs={"slug": page.slug}),
+                topic_fields=list(path.topic_fields.all()),
+                duration_minutes=sum(e.module.duration_minutes for e in entries_),
+                languages=languages[path.translation_key],
+                image=path.cover_image,
+                module_count=len(entries_),
+                status="completed"
+                if entries_ and completed == len(entries_)
+                else ("started" if started else ""),
+                percent=round(100 * completed / len(entries_)) if entries_ else 0,
+            )
+        )
+    return items
+
+
+def _catalogue_videos(
+    user: Any, query: str, topic: str, duration: str, language: str
+) -> list[CatalogueItem]:
+    videos = visible_videos(user).filter(live=True)
+    if topic:
+        videos = videos.filter(topic_fields__slug=topic)
+    if query:
+        videos = videos.filter(
+            pk__in=_search_keys(
+                Video,
+                visible_videos(user).filter(live=True),
+                query,
+                ["title_de", "title_en", "description_de", "description_en"],
+            )
+        )
+    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+    videos = list(
+        videos.prefetch_related("topic_fields", "captions", Prefetch("poster", queryset=images))
+    )
+    items = []
+    watched = video_positions(user=user, video_ids=[v.pk for v in videos])
+    for video in videos:
+        minutes = round(video.duration_seconds / 60) if video.duration_seconds else None
+        languages = sorted({video.language, *video.caption_languages})
+        if language and language not in languages:
+            continue
+        if not _matches_duration(minutes, duration):
+            continue
+        record = watched.get(video.pk)
+        items.append(
+            CatalogueItem(
+                kind="video",
+                key=video.pk,
+                title=video.title,
+                summary=video.description,
+                url=reverse("learning:video", kwargs={"slug": video.slug}),
+                topic_fields=list(video.topic_fields.all()),
+                duration_minutes=max(minutes, 1) if minutes is not None else None,
+                languages=languages,
+                image=video.poster,
+                status=("completed" if record.watched_at else "started") if record else "",
+            )
+        )
+    return items
+
+
+def _module_progress_map(user: Any, keys: list[Any]) -> dict[Any, ModuleProgress]:
+    if not getattr(user, "is_authenticated", False) or not keys:
+        return {}
+    return {
+        record.module_key: record
+        for record in ModuleProgress.objects.filter(user=user, module_key__in=keys)
+    }
+
+
+def _status(record: ModuleProgress | None) -> str:
+    if record is None:
+        return ""
+    return "completed" if record.completed_at else "started"
+
+
+# --- Learning paths --------------------------------------------------------------------------
+
+
+@dataclass
+class PathView:
+    canonical: LearningPathPage
+    page: LearningPathPage
+    modules: list[tuple[ModulePage, str, ModuleProgress | None]]  # shown module, note, progress
+
+    @property
+    def completed_count(self) -> int:
+        return sum(1 for _m, _n, record in self.modules if record and record.completed_at)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.completed_count / len(self.modules)) if self.modules else 0
+
+
+def path_resolve(*, user: Any, path: LearningPathPage) -> PathView:
+    language = language_code()
+    versions = {
+        page.locale.language_code: page
+        for page in visible_paths(user)
+        .filter(translation_key=path.translation_key)
+        .select_related("locale", "cover_image")
+        .prefetch_related("topic_fields")
+    }
+    canonical = versions.get(DEFAULT_LANGUAGE, path)
+    shown = versions.get(language, canonical)
+    entries = list(
+        LearningPathModule.objects.filter(path=canonical, module__live=True)
+        .select_related("module")
+        .prefetch_related("module__topic_fields")
+        .order_by("sort_order")
+    )
+    live = visible_modules(user)
+    module_keys = [entry.module.translation_key for entry in entries]
+    shown_modules = translations(live, module_keys, language)
+    notes = {}
+    if shown.pk != canonical.pk:
+        notes = {
+            entry.module.translation_key: entry.note
+            for entry in LearningPathModule.objects.filter(path=shown).select_related("module")
+        }
+    progress = _module_progress_map(user, module_keys)
+    return PathView(
+        canonical=canonical,
+        page=shown,
+        modules=[
+            (
+                shown_modules.get(entry.module.translation_key, entry.module),
+                notes.get(entry.module.translation_key) or entry.note,
+                progress.get(entry.module.translation_key),
+            )
+            for entry in entries
+        ],
+    )
+
+
+# --- Personal overview -----------------------------------------------------------------------
+
+
+@dataclass
+class MyModule:
+    page: ModulePage
+    record: ModuleProgress
+    certificate: Certificate | None
+
+
+def my_modules(*, user: Any) -> list[MyModule]:
+    """The learner's started and completed modules, most recent activity first."""
+    records = list(ModuleProgress.objects.filter(user=user).order_by("-last_activity_at"))
+    keys = [record.module_key for record in records]
+    live = visible_modules(user)
+    pages = {m.translation_key: m for m in canonical_pages(live).filter(translation_key__in=keys)}
+    shown = translations(live, keys, language_code())
+    certificates = {
+        c.module_key: c for c in Certificate.objects.filter(user=user, withdrawn_at__isnull=True)
+    }
+    result = []
+    for record in records:
+        page = shown.get(record.module_key) or pages.get(record.module_key)
+        if page is not None:
+            result.append(MyModule(page, record, certificates.get(record.module_key)))
+    return result
+
+
+def continue_lesson(*, user: Any) -> tuple[ModulePage, LessonPage, ModuleProgress] | None:
+    """The lesson to continue with: last lesson of the most recently active unfinished module."""
+    record = (
+        ModuleProgress.objects.filter(user=user, completed_at__isnull=True)
+        .order_by("-last_activity_at")
+        .first()
+    )
+    if record is None:
+        return None
+    language = language_code()
+    modules = list(
+        visible_modules(user).filter(translation_key=record.module_key).select_related("locale")
+    )
+    if not modules:
+        return None
+    by_language = {m.locale.language_code: m for m in modules}
+    canonical = by_language.get(DEFAULT_LANGUAGE, modules[0])
+    lessons = module_lessons(canonical=canonical, language=language)
+    if not lessons:
+        return None
+    completed = set(
+        LessonProgress.objects.filter(
+            user=user, module_key=record.module_key, completed_at__isnull=False
+        ).values_list("lesson_key", flat=True)
+    )
+    lesson = next((item for item in lessons if item.key not in completed), lessons[0])
+    return by_language.get(language, canonical), lesson.page, record
+
+
+def my_certificates(*, user: Any) -> QuerySet[Certificate]:
+    return Certificate.objects.filter(user=user, withdrawn_at__isnull=True).order_by("-issued_at")
+
+
+def my_transfer_answers(*, user: Any) -> QuerySet[TransferAnswer]:
+    return TransferAnswer.objects.filter(user=user).select_related("shared_with")
+
+
+def sharing_choices(*, user: Any) -> list[tuple[Organisation, bool]]:
+    """The learner's registered organisations and whether they share details with each."""
+    memberships = (
+        Membership.objects.filter(user=user, organisation__status__in=["active", "paused"])
+        .select_related("organisation")
+        .annotate(
+            sharing=Exists(
+                SharingConsent.objects.filter(user=user, organisation=OuterRef("organisation"))
+            )
+        )
+        .order_by("organisation__name")
+    )
+    return [(m.organisation, m.sharing) for m in memberships]
+
+
+def learner_organisations(*, user: Any) -> list[Organisation]:
+    return [organisation for organisation, _sharing in sharing_choices(user=user)]
+
+
+def user_learning_summary(*, user: Any) -> dict[str, Any]:
+    """Counts for the dashboard and other apps: modules started and completed, certificates."""
+    counts = ModuleProgress.objects.filter(user=user).aggregate(
+        started=Count("pk"), completed=Count("pk", filter=Q(completed_at__isnull=False))
+    )
+    return {
+        "started": counts["started"],
+        "completed": counts["completed"],
+        "certificates": Certificate.objects.filter(user=user, withdrawn_at__isnull=True).count(),
+    }
+
+
+# --- Organisations ---------------------------------------------------------------------------
+
+
+@dataclass
+class ModuleCount:
+    page: ModulePage
+    started: int
+    completed: int
+
+
+@dataclass
+class MemberLearning:
+    membership: Membership
+    started: int
+    completed: int
+    last_activity: datetime | None
+    certificates: list[Certificate]
+
+
+def organisation_module_counts(*, organisation: Organisation) -> list[ModuleCount]:
+    """Per module: how many members started and completed it (counts only, no names)."""
+    members = Membership.objects.filter(organisation=organisation).values("user_id")
+    rows = (
+        ModuleProgress.objects.filter(user_id__in=members)
+        .values("module_key")
+        .annotate(
+            started=Count("user_id", distinct=True),
+            completed=Count("user_id", filter=Q(completed_at__isnull=False), distinct=True),
+        )
+    )
+    counts = {row["module_key"]: row for row in rows}
+    live = ModulePage.objects.live()
+    pages = {
+        page.translation_key: page
+        for page in canonical_pages(live).filter(translation_key__in=list(counts))
+    }
+    shown = translations(live, list(pages), language_code())
+    result = [
+        ModuleCount(
+            page=shown.get(key) or pages[key],
+            started=counts[key]["started"],
+            completed=counts[key]["completed"],
+        )
+        for key in counts
+        if key in pages
+    ]
+    return sorted(result, key=lambda row: (-row.started, row.page.title.casefold()))
+
+
+def organisation_learning_summary(*, organisation: Organisation) -> dict[str, int]:
+    """Counts for an organisation: members, learners, completed modules, certificates."""
+    members = Membership.objects.filter(organisation=organisation).values("user_id")
+    progress = ModuleProgress.objects.filter(user_id__in=members).aggregate(
+        learners=Count("user_id", distinct=True),
+        completions=Count("pk", filter=Q(completed_at__isnull=False)),
+    )
+    return {
+        "members": Membership.objects.filter(organisation=organisation).count(),
+        "learners": progress["learners"],
+        "completions": progress["completions"],
+        "certificates": Certificate.objects.filter(
+            user_id__in=members, withdrawn_at__isnull=True
+        ).count(),
+        "sharing": SharingConsent.objects.filter(
+            organisation=organisation, user_id__in=members
+        ).count(),
+    }
+
+
+def organisation_sharing_members(*, organisation: Organisation) -> QuerySet[Membership]:
+    """Memberships of people who agreed to share their learning with this organisation."""
+    consents = SharingConsent.objects.filter(organisation=organisation, user=OuterRef("user"))
+    return (
+        Membership.objects.filter(organisation=organisation)
+        .filter(Exists(consents))
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "user__email")
+    )
+
+
+def member_learning(*, memberships: list[Membership]) -> list[MemberLearning]:
+    """Learning details for one page of consenting members (constant number of queries)."""
+    user_ids = [m.user_id for m in memberships]
+    stats = {
+        row["user_id"]: row
+        for row in ModuleProgress.objects.filter(user_id__in=user_ids)
+        .values("user_id")
+        .annotate(
+            started=Count("pk"),
+            completed=Count("pk", filter=Q(completed_at__isnull=False)),
+            last=Max("last_activity_at"),
+        )
+    }
+    certificates: dict[int, list[Certificate]] = defaultdict(list)
+    for certificate in Certificate.objects.filter(
+        user_id__in=user_ids, withdrawn_at__isnull=True
+    ).order_by("-issued_at"):
+        certificates[certificate.user_id].append(certificate)
+    return [
+        MemberLearning(
+            membership=m,
+            started=stats.get(m.user_id, {}).get("started", 0),
+            completed=stats.get(m.user_id, {}).get("completed", 0),
+            last_activity=stats.get(m.user_id, {}).get("last"),
+            certificates=certificates[m.user_id],
+        )
+        for m in memberships
+    ]
+
+
+def transfer_answers_shared_with_coach(*, organisation: Organisation) -> QuerySet[TransferAnswer]:
+    """Transfer-task answers members shared with the coach of ``organisation`` (for the
+    journeys app, which decides which coach may read them)."""
+    return (
+        TransferAnswer.objects.filter(shared_with=organisation, shared_at__isnull=False)
+        .select_related("user")
+        .order_by("-shared_at")
+    )
+
+
+# --- For other apps --------------------------------------------------------------------------
+
+
+def module_list(*, topic_field: TopicField | None = None) -> QuerySet[ModulePage]:
+    """Published modules, one per translation group (the canonical version), by title."""
+    modules = canonical_pages(ModulePage.objects.live()).prefetch_related("topic_fields")
+    if topic_field is not None:
+        modules = modules.filter(topic_fields=topic_field)
+    return modules.order_by("title")
+
+
+def module_get(*, pk: int) -> ModulePage | None:
+    """A published module by primary key (any language version), or ``None``."""
+    return ModulePage.objects.live().filter(pk=pk).first()
+
+
+def module_url(module: ModulePage) -> str:
+    """The learner's address of a module, in the active language."""
+    return reverse("learning:module", kwargs={"slug": module.slug})

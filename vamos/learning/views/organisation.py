@@ -1,0 +1,38 @@
+"""An organisation's learning, for its admins (Ansprechpersonen) and the team: counts per
+module for everyone, details per person only for members who agreed to share them."""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from .. import selectors, services
+from ..permissions import get_organisation_for_user
+
+PER_PAGE = 20
+
+
+@require_GET
+def organisation_learning(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_organisation_for_user(request, slug)
+    modules = Paginator(
+        selectors.organisation_module_counts(organisation=organisation), PER_PAGE
+    ).get_page(request.GET.get("seite"))
+    members = Paginator(
+        selectors.organisation_sharing_members(organisation=organisation), PER_PAGE
+    ).get_page(request.GET.get("personen"))
+    details = selectors.member_learning(memberships=list(members.object_list))
+    services.organisation_learning_viewed(
+        actor=request.user, organisation=organisation, members_shown=len(details)
+    )
+    return render(
+        request,
+        "learning/organisation.html",
+        {
+            "organisation": organisation,
+            "summary": selectors.organisation_learning_summary(organisation=organisation),
+            "modules_page": modules,
+            "members_page": members,
+            "details": details,
+        },
+    )

@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("mein-bereich/", include("vamos.dashboard.urls")),
     path("organisationen/", include("vamos.organisations.urls")),
     path("lernen/", include("vamos.learning.urls")),
+    path("lernreisen/", include("vamos.journeys.urls")),
     path("veranstaltungen/", include("vamos.events.urls")),
     path("austausch/", include("vamos.community.urls")),
     path("umfragen/", include("vamos.surveys.urls")),

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "vamos.accounts",
     "vamos.organisations",
     "vamos.learning",
+    "vamos.journeys",
     "vamos.events",
     "vamos.community",
     "vamos.surveys",

@@ -14,6 +14,7 @@ from vamos.demo import content, people
 from vamos.demo.events import seed_events
 from vamos.demo.learning import seed_learning
 from vamos.demo.journeys import seed_journeys
+from vamos.demo.journeys import seed_journeys
 
 DEMO_PASSWORD = "vamos-demo"  # noqa: S105 – only ever set by this command, only with DEBUG on
 
@@ -29,6 +30,7 @@ class Command(BaseCommand):
             logins = people.seed_people(password=DEMO_PASSWORD)
             seed_events()
             seed_learning()
+            seed_journeys()
             seed_journeys()
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write("")

@@ -1,0 +1,2 @@
+"""Views of the journeys app: ``journey`` (lists, overview, timeline, PDF), ``work`` (what
+coaches record) and ``team`` (the team admin's application queue and assignments)."""

@@ -14,12 +14,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from vamos.core.forms import apply_validation_error
+from vamos.core.permissions import is_staff_member
 
 from . import ical, selectors, services
 from .forms import CalendarFilterForm, FeedbackForm, RegistrationForm, WorkshopChangeForm
 from .models import CalendarFeed, Event, Registration, Session
 from .permissions import (
     active_registration,
+    allowed_organisations,
     can_cancel_registration,
     can_change_workshops,
     can_download_certificate,
@@ -110,6 +112,7 @@ def event_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.event_detail(event=get_event_for_user(request, slug))
     registration = active_registration(request.user, event)
+    refusal = registration_refusal(request.user, event)
     sessions = list(event.sessions.all())
     is_participant = can_see_participant_materials(request.user, registration)
     seats_left = None if event.capacity is None else max(event.capacity - event.seats_taken, 0)
@@ -117,7 +120,11 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "event": event,
         "registration": registration,
         "waitlist_position": selectors.waitlist_position(registration) if registration else None,
-        "refusal": registration_refusal(request.user, event),
+        "refusal": refusal,
+        "needs_organisation": event.audience == Event.Audience.REGISTERED
+        and registration is None
+        and not is_staff_member(request.user)
+        and not allowed_organisations(request.user, event).exists(),
         "seats_left": seats_left,
         "programme": selectors.programme_days(sessions),
         "facilitators": list(event.facilitators.all()),

@@ -23,6 +23,7 @@ from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import translation
 from wagtail.images import get_image_model
+from wagtail.search.backends import get_search_backend
 
 from vamos.core.models import TopicField
 from vamos.organisations.models import Membership, Organisation
@@ -328,7 +329,8 @@ def _search_keys(model: Any, pages: QuerySet[Any], query: str, fields: list[str]
     key = "pk" if model is Video else "translation_key"
     found = set(pages.filter(substring).values_list(key, flat=True))
     try:
-        found |= {getattr(hit, key) for hit in pages.search(query, operator="and")[:200]}
+        hits = get_search_backend().search(query, pages, operator="and")[:200]
+        found |= {getattr(hit, key) for hit in hits}
     except DatabaseError:  # the full-text index is unavailable: substring hits still count
         logger.warning("Full-text search failed for %s", model.__name__, exc_info=True)
     return found
@@ -403,7 +405,7 @@ def _search_lessons(query: str) -> list[LessonPage]:
     pages = LessonPage.objects.live()
     hits = list(pages.filter(Q(title__icontains=query) | Q(summary__icontains=query)))
     try:
-        hits += list(pages.search(query, operator="and")[:200])
+        hits += list(get_search_backend().search(query, pages, operator="and")[:200])
     except DatabaseError:  # see _search_keys
         logger.warning("Full-text search failed for lessons", exc_info=True)
     return hits

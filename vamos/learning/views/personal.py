@@ -42,7 +42,8 @@ def my_learning(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def sharing(request: HttpRequest) -> HttpResponse:
-    organisation = Organisation.objects.filter(pk=request.POST.get("organisation") or 0).first()
+    key = request.POST.get("organisation", "")
+    organisation = Organisation.objects.filter(pk=key).first() if key.isdigit() else None
     if organisation is None:
         raise Http404
     share = request.POST.get("share") == "1"

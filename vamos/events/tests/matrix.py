@@ -165,6 +165,13 @@ ROWS = [
     Row("events:cancel", _slug("event_coached"), get=TEAM_ONLY),
     Row("wagtailsnippets_events_event:add", get=TEAM_ONLY, post=TEAM_ONLY),
     Row(
+        "wagtailsnippets_events_event:delete",
+        lambda w: {"pk": w.event_draft.pk},
+        get=TEAM_ONLY,
+        post=TEAM_ONLY,
+        note="events with registrations cannot be deleted at all (tested in test_backoffice)",
+    ),
+    Row(
         "wagtailsnippets_events_event:edit",
         lambda w: {"pk": w.event.pk},
         get=TEAM_ONLY,

@@ -26,22 +26,26 @@ class RadarSeries:
 
 @dataclass
 class Radar:
-    size: int
-    center: float
+    width: int
+    height: int
+    center_x: float
+    center_y: float
     rings: list[tuple[int, str, float]]
     axes: list[RadarAxis]
     series: list[RadarSeries]
 
     @property
     def view_box(self) -> str:
-        return f"0 0 {self.size} {self.size}"
+        return f"0 0 {self.width} {self.height}"
 
 
-def _point(center: float, radius: float, index: int, count: int) -> tuple[float, float]:
+def _point(
+    center: tuple[float, float], radius: float, index: int, count: int
+) -> tuple[float, float]:
     angle = -math.pi / 2 + 2 * math.pi * index / count
     return (
-        round(center + radius * math.cos(angle), 1),
-        round(center + radius * math.sin(angle), 1),
+        round(center[0] + radius * math.cos(angle), 1),
+        round(center[1] + radius * math.sin(angle), 1),
     )
 
 
@@ -51,13 +55,14 @@ def radar(
     series: list[tuple[str, list[float | None], str]],
     maximum: float = 5,
     minimum: float = 1,
-    size: int = 520,
+    width: int = 1000,
+    height: int = 640,
 ) -> Radar:
     """``series``: (label, one value per axis, CSS class). Values run from ``minimum`` (at
     the centre) to ``maximum`` (outer ring); a missing value is drawn at the centre."""
     count = max(len(labels), 3)
-    center = size / 2
-    radius = size / 2 - 110
+    center = (width / 2, height / 2 + 5)
+    radius = 210
     span = maximum - minimum
 
     def scaled(value: float | None) -> float:
@@ -71,22 +76,22 @@ def radar(
         points = " ".join(
             f"{x},{y}" for x, y in (_point(center, ring_radius, i, count) for i in range(count))
         )
-        rings.append((step, points, round(center - ring_radius, 1)))
+        rings.append((step, points, round(center[1] - ring_radius, 1)))
     axes = []
     for index, label in enumerate(labels):
         x, y = _point(center, radius, index, count)
-        label_x, label_y = _point(center, radius + 18, index, count)
-        if abs(label_x - center) < 2:
+        label_x, label_y = _point(center, radius + 22, index, count)
+        if abs(label_x - center[0]) < 2:
             anchor = "middle"
-        elif label_x > center:
+        elif label_x > center[0]:
             anchor = "start"
         else:
             anchor = "end"
-        lines = textwrap.wrap(label, 18) or [label]
-        if label_y < center:
-            label_y -= 16 * (len(lines) - 1)
+        lines = textwrap.wrap(label, 22, break_long_words=False) or [label]
+        if label_y < center[1]:
+            label_y -= 26 * (len(lines) - 1)
         else:
-            label_y += 12
+            label_y += 20
         axes.append(RadarAxis(lines, x, y, label_x, label_y, anchor))
     drawn = []
     for label, values, css in series:
@@ -102,4 +107,12 @@ def radar(
                 markers=corners,
             )
         )
-    return Radar(size=size, center=center, rings=rings, axes=axes, series=drawn)
+    return Radar(
+        width=width,
+        height=height,
+        center_x=center[0],
+        center_y=center[1],
+        rings=rings,
+        axes=axes,
+        series=drawn,
+    )

@@ -6,9 +6,10 @@ from django.http import HttpRequest
 from vamos.dashboard.panels import Panel
 from vamos.organisations.models import Organisation
 
+from .models import Survey
 from .permissions import can_manage_surveys, member_organisation_ids
 from .selectors.respondent import open_waves, user_survey_tasks
-from .selectors.results import wave_response_rate
+from .selectors.results import response_rates_for
 from .selectors.self_assessment import self_assessment_status, self_assessment_waves
 
 
@@ -35,10 +36,15 @@ def dashboard_panels(request: HttpRequest) -> list[Panel]:
             )
         )
     if can_manage_surveys(user):
-        rounds = [
-            (wave, wave_response_rate(wave))
-            for wave in open_waves().select_related("survey").order_by("closes_on")
-        ]
+        # Event feedback forms have their own overview; here the organisation-wide rounds.
+        waves = list(
+            open_waves()
+            .exclude(survey__kind__in=[Survey.Kind.FEEDBACK, Survey.Kind.FEEDBACK_TEMPLATE])
+            .select_related("survey")
+            .order_by("closes_on")
+        )
+        rates = response_rates_for(waves)
+        rounds = [(wave, rates[wave.pk]) for wave in waves]
         panels.append(
             Panel(template="surveys/dashboard/team_panel.html", data={"rounds": rounds}, order=41)
         )

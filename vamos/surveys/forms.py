@@ -24,6 +24,29 @@ from .services.authoring import condition_values_allowed
 # --- Answering ----------------------------------------------------------------------------
 
 
+class AnswerFieldMixin:
+    """``required`` says whether the question must be answered (and labels it so); the form
+    checks it itself, because a required question may be hidden by its condition and a
+    draft may be saved incomplete."""
+
+    def validate(self, value: Any) -> None:
+        if value in self.empty_values:  # type: ignore[attr-defined]
+            return
+        super().validate(value)  # type: ignore[misc]
+
+
+class AnswerChoiceField(AnswerFieldMixin, forms.ChoiceField):
+    pass
+
+
+class AnswerMultipleChoiceField(AnswerFieldMixin, forms.MultipleChoiceField):
+    pass
+
+
+class AnswerCharField(AnswerFieldMixin, forms.CharField):
+    pass
+
+
 class RankingWidget(forms.Widget):
     """One "place" select per topic field; the template renders them (see question.html)."""
 
@@ -38,7 +61,7 @@ class RankingWidget(forms.Widget):
         return not any(f"{name}_{item.slug}" in data for item in self.items)
 
 
-class RankingField(forms.Field):
+class RankingField(AnswerFieldMixin, forms.Field):
     widget = RankingWidget
 
     def __init__(self, *, items: list[TopicField], **kwargs: Any) -> None:
@@ -76,20 +99,20 @@ def _scale_choices(question: Question) -> list[tuple[str, str]]:
 
 
 def _field_for(question: Question, topic_fields: list[TopicField]) -> forms.Field:
-    common = {"label": question.text, "help_text": question.help, "required": False}
+    common = {"label": question.text, "help_text": question.help, "required": question.required}
     kind = question.kind
     if kind == Question.Kind.SCALE:
-        return forms.ChoiceField(
+        return AnswerChoiceField(
             choices=_scale_choices(question), widget=forms.RadioSelect, **common
         )
     if kind == Question.Kind.SINGLE:
-        return forms.ChoiceField(
+        return AnswerChoiceField(
             choices=[(c.value, c.label) for c in question.choices.all()],
             widget=forms.RadioSelect,
             **common,
         )
     if kind == Question.Kind.MULTIPLE:
-        return forms.MultipleChoiceField(
+        return AnswerMultipleChoiceField(
             choices=[(c.value, c.label) for c in question.choices.all()],
             widget=forms.CheckboxSelectMultiple,
             **common,
@@ -97,14 +120,14 @@ def _field_for(question: Question, topic_fields: list[TopicField]) -> forms.Fiel
     if kind == Question.Kind.RANKING:
         return RankingField(items=ranking_items(question, topic_fields), **common)
     if kind == Question.Kind.NUMBER:
-        return forms.CharField(
+        return AnswerCharField(
             max_length=40,
             widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
             **common,
         )
     if kind == Question.Kind.SHORT_TEXT:
-        return forms.CharField(max_length=MAX_SHORT_TEXT, **common)
-    return forms.CharField(
+        return AnswerCharField(max_length=MAX_SHORT_TEXT, **common)
+    return AnswerCharField(
         max_length=MAX_LONG_TEXT, widget=forms.Textarea(attrs={"rows": 5}), **common
     )
 

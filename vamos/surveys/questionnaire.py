@@ -4,6 +4,7 @@ Services (to validate and save) and forms and templates (to ask and show) share 
 so that what the page accepts is exactly what the service stores.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -12,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from vamos.core.models import TopicField
@@ -89,11 +91,22 @@ def visible_questions(questions: Iterable[Question], answers: dict[int, Any]) ->
 
 
 def parse_number(raw: str) -> Decimal:
-    """Numbers as people type them: ``1.500``, ``3,5``, ``12``."""
+    """Numbers as people type them: ``1.500`` and ``1.500,5`` in German, ``1,500.5`` in
+    English, ``3,5`` or ``3.5`` for a fraction, spaces ignored."""
     text = str(raw).strip().replace(" ", "").replace("\u00a0", "")
-    if "," in text:
-        # German notation: dots group thousands, the comma marks decimals.
-        text = text.replace(".", "").replace(",", ".")
+    german = (get_language() or "de").startswith("de")
+    grouped = r"-?\d{1,3}(%s\d{3})+"
+    if "," in text and "." in text:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+        text = text.replace("." if decimal == "," else ",", "").replace(",", ".")
+    elif "," in text:
+        text = (
+            text.replace(",", "")
+            if not german and re.fullmatch(grouped % ",", text)
+            else (text.replace(",", "."))
+        )
+    elif "." in text and german and re.fullmatch(grouped % r"\.", text):
+        text = text.replace(".", "")
     try:
         number = Decimal(text)
     except InvalidOperation as exc:

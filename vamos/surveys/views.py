@@ -60,7 +60,9 @@ def index(request: HttpRequest) -> HttpResponse:
         request,
         "surveys/index.html",
         {
-            "tasks": user_survey_tasks(user=request.user),
+            "tasks": [
+                task for task in user_survey_tasks(user=request.user) if task.status != "submitted"
+            ],
             "page_obj": participations,
             "organisations": organisations,
         },
@@ -84,6 +86,7 @@ def _wave_context(request: HttpRequest, wave: Wave) -> dict[str, Any]:
         and not organisations.exists()
         and bool(member_organisation_ids(request.user)),
         "page_count": len(wave_pages(wave)),
+        "min_group": min_group_size(),
     }
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from vamos.core.models import TopicField
@@ -512,6 +512,64 @@ def wave_response_rates_by(wave: Wave, *, by: str = GROUP_KINDS) -> list[GroupRa
     ]
 
 
+def response_rates_for(waves: list[Wave]) -> dict[int, ResponseRate]:
+    """The response rate of many rounds at once, in a fixed number of queries."""
+    ids = [wave.pk for wave in waves]
+    if not ids:
+        return {}
+    submitted = Counter(
+        dict(
+            Participation.objects.filter(wave_id__in=ids)
+            .values("wave_id")
+            .annotate(n=Count("pk"))
+            .values_list("wave_id", "n")
+        )
+    )
+    drafts = Counter(
+        dict(
+            Response.objects.filter(wave_id__in=ids, status=Response.Status.DRAFT)
+            .values("wave_id")
+            .annotate(n=Count("pk"))
+            .values_list("wave_id", "n")
+        )
+    )
+    invited_orgs: Counter[int] = Counter()
+    invited_people: Counter[int] = Counter()
+    for wave_id, user_id, n in (
+        WaveInvitation.objects.filter(wave_id__in=ids)
+        .values("wave_id", "user_id")
+        .annotate(n=Count("pk"))
+        .values_list("wave_id", "user_id", "n")
+    ):
+        if user_id is None:
+            invited_orgs[wave_id] += n
+        else:
+            invited_people[wave_id] += n
+    active = Organisation.objects.filter(status=Organisation.Status.ACTIVE).count()
+    people = 0
+    if any(not w.survey.per_organisation and w.audience == Wave.Audience.ALL for w in waves):
+        people = (
+            Membership.objects.filter(
+                organisation__status=Organisation.Status.ACTIVE, user__is_active=True
+            )
+            .values("user_id")
+            .distinct()
+            .count()
+        )
+    rates = {}
+    for wave in waves:
+        if wave.survey.per_organisation:
+            eligible = invited_orgs[wave.pk] if wave.audience == Wave.Audience.INVITED else active
+        else:
+            eligible = invited_people[wave.pk] if wave.audience == Wave.Audience.INVITED else people
+        rates[wave.pk] = ResponseRate(
+            eligible=max(eligible, submitted[wave.pk]),
+            submitted=submitted[wave.pk],
+            drafts=drafts[wave.pk],
+        )
+    return rates
+
+
 def wave_response_rates(*, survey_kind: str = "") -> list[tuple[Wave, ResponseRate]]:
     """Every published round with its response rate (for reports)."""
     waves = (
@@ -521,7 +579,9 @@ def wave_response_rates(*, survey_kind: str = "") -> list[tuple[Wave, ResponseRa
     )
     if survey_kind:
         waves = waves.filter(survey__kind=survey_kind)
-    return [(wave, wave_response_rate(wave)) for wave in waves]
+    waves = list(waves)
+    rates = response_rates_for(waves)
+    return [(wave, rates[wave.pk]) for wave in waves]
 
 
 def wave_organisation_status(wave: Wave) -> QuerySet[Organisation]:

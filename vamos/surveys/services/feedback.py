@@ -71,7 +71,7 @@ def feedback_form_create(
     wave_copy_into(
         source=source,
         survey=survey,
-        label=_("Feedback"),
+        label=str(opens_on.year),
         opens_on=opens_on,
         closes_on=max(closes_on, opens_on),
         audience=Wave.Audience.INVITED,

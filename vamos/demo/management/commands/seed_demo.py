@@ -12,6 +12,7 @@ from django.db import transaction
 
 from vamos.demo import content, people
 from vamos.demo.events import seed_events
+from vamos.demo.surveys import seed_surveys
 from vamos.demo.learning import seed_learning
 from vamos.demo.journeys import seed_journeys
 from vamos.demo.journeys import seed_journeys
@@ -29,6 +30,7 @@ class Command(BaseCommand):
             content.seed_site()
             logins = people.seed_people(password=DEMO_PASSWORD)
             seed_events()
+            seed_surveys()
             seed_learning()
             seed_journeys()
             seed_journeys()

@@ -47,6 +47,16 @@ class TopicFieldsField(forms.ModelMultipleChoiceField):
         return obj.name
 
 
+SUBMISSION_REQUIRED = {
+    "summary": _("Please summarise the best practice in one or two sentences."),
+    "topic_fields": _("Please choose at least one topic field."),
+    "challenge": _("Please describe the challenge."),
+    "approach": _("Please describe how you approached it."),
+    "result": _("Please describe the result."),
+    "contact_person": _("Please name a contact person."),
+}
+
+
 class EventChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.title} ({date_format(obj.start, 'SHORT_DATE_FORMAT')})"
@@ -57,7 +67,7 @@ class BestPracticeForm(forms.ModelForm):
     needs every part the library shows."""
 
     organisation = OrganisationChoiceField(
-        label=_("On behalf of"), queryset=Organisation.objects.none(), empty_label=None
+        label=_("In the name of"), queryset=Organisation.objects.none(), empty_label=None
     )
     topic_fields = TopicFieldsField(
         label=_("Topic fields"), queryset=TopicField.objects.all(), required=False
@@ -155,8 +165,13 @@ class BestPracticeForm(forms.ModelForm):
                 memberships__organisation__in=organisations or Organisation.objects.none()
             ).distinct()
         )
-        for name in ("title", "summary", "challenge", "approach", "result"):
-            self.fields[name].required = False
+        # Everything the library shows is needed to submit; a draft needs only a title.
+        for name, message in SUBMISSION_REQUIRED.items():
+            self.fields[name].required = True
+            self.fields[name].error_messages["required"] = message
+        self.fields["title"].error_messages["required"] = _(
+            "Please give the best practice a title."
+        )
         if team_edit:
             del self.fields["public_consent"]
         events = linked_events.event_choices()
@@ -170,8 +185,6 @@ class BestPracticeForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        if not (cleaned.get("title") or "").strip():
-            self.add_error("title", _("Please give the best practice a title."))
         organisation = self.organisation or cleaned.get("organisation")
         person = cleaned.get("contact_person")
         if (
@@ -182,22 +195,21 @@ class BestPracticeForm(forms.ModelForm):
             self.add_error(
                 "contact_person", _("The contact person must belong to the organisation.")
             )
-        if self.submitting:
-            required = {
-                "summary": _("Please summarise the best practice in one or two sentences."),
-                "challenge": _("Please describe the challenge."),
-                "approach": _("Please describe how you approached it."),
-                "result": _("Please describe the result."),
-                "contact_person": _("Please name a contact person."),
-            }
-            for name, message in required.items():
-                value = cleaned.get(name)
-                empty = not value or (isinstance(value, str) and not value.strip())
-                if empty and name not in self.errors:
-                    self.add_error(name, message)
-            if not cleaned.get("topic_fields"):
-                self.add_error("topic_fields", _("Please choose at least one topic field."))
         return cleaned
+
+    def full_clean(self) -> None:
+        """Validate; a draft skips the checks that only submitting needs. Afterwards the
+        fields count as required again, so the form shows what submitting will need."""
+        if self.submitting:
+            super().full_clean()
+            return
+        for name in SUBMISSION_REQUIRED:
+            self.fields[name].required = False
+        try:
+            super().full_clean()
+        finally:
+            for name in SUBMISSION_REQUIRED:
+                self.fields[name].required = True
 
     def content(self) -> dict[str, Any]:
         names = [
@@ -355,7 +367,7 @@ FORMAT_CHOICES = [
 
 class PeerOfferForm(forms.ModelForm):
     organisation = OrganisationChoiceField(
-        label=_("On behalf of"), queryset=Organisation.objects.none(), empty_label=None
+        label=_("In the name of"), queryset=Organisation.objects.none(), empty_label=None
     )
     topic_fields = TopicFieldsField(label=_("Topic fields"), queryset=TopicField.objects.all())
     formats = forms.MultipleChoiceField(
@@ -530,7 +542,6 @@ class ReviewForm(forms.Form):
         label=_("Publish for"),
         choices=BestPractice.Visibility.choices,
         widget=forms.RadioSelect,
-        required=False,
         initial=BestPractice.Visibility.MEMBERS,
     )
     message = forms.CharField(

@@ -209,11 +209,15 @@ def recently_reviewed(limit: int = 10) -> QuerySet[ReviewNote]:
     )
 
 
+def _open_reports() -> QuerySet[CommentReport]:
+    return CommentReport.objects.filter(comment=OuterRef("pk"), resolved_at__isnull=True)
+
+
 def moderation_queue() -> QuerySet[Comment]:
     """Comments with open reports, the most reported first."""
     open_reports = CommentReport.objects.filter(resolved_at__isnull=True).select_related("reporter")
     return (
-        Comment.objects.filter(reports__resolved_at__isnull=True)
+        Comment.objects.filter(Exists(_open_reports()))
         .annotate(open_reports=Count("reports", filter=Q(reports__resolved_at__isnull=True)))
         .select_related("author", "best_practice", "best_practice__organisation")
         .prefetch_related(Prefetch("reports", queryset=open_reports, to_attr="open_report_list"))
@@ -222,7 +226,7 @@ def moderation_queue() -> QuerySet[Comment]:
 
 
 def moderation_queue_count() -> int:
-    return Comment.objects.filter(reports__resolved_at__isnull=True).distinct().count()
+    return Comment.objects.filter(Exists(_open_reports())).count()
 
 
 def hidden_comments() -> QuerySet[Comment]:

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from vamos.demo import content, people
+from vamos.demo.community import seed_community
 from vamos.demo.events import seed_events
 from vamos.demo.surveys import seed_surveys
 from vamos.demo.learning import seed_learning
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             content.seed_site()
             logins = people.seed_people(password=DEMO_PASSWORD)
             seed_events()
+            seed_community()
             seed_surveys()
             seed_learning()
             seed_journeys()

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
@@ -134,7 +135,7 @@ class Event(TimeStampedModel, ClusterableModel):
         help_text=_("Left empty, the team address is used."),
     )
     cancellation_reason = models.TextField(_("reason for the cancellation"), blank=True)
-    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True, editable=False)
+    cancelled_at = models.DateTimeField(_("cancelled on"), null=True, blank=True, editable=False)
     # Raised whenever time or place change, so calendar programmes replace the old entry.
     sequence = models.PositiveIntegerField(default=0, editable=False)
     duplicated_from = models.ForeignKey(
@@ -376,7 +377,7 @@ class Registration(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("confirmed")
         WAITLISTED = "waitlisted", _("on the waitlist")
-        CANCELLED = "cancelled", _("cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("registration status", "cancelled")
         ATTENDED = "attended", _("attended")
         NO_SHOW = "no_show", _("did not attend")
 
@@ -401,7 +402,7 @@ class Registration(models.Model):
     # Waitlist order: first come, first served.
     waitlisted_at = models.DateTimeField(_("joined the waitlist"), null=True, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
-    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled on"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     checked_in_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -486,7 +487,7 @@ class Feedback(models.Model):
     )
     rating = models.PositiveSmallIntegerField(_("rating"))
     comment = models.TextField(_("comment"), blank=True)
-    created_at = models.DateTimeField(_("given"), auto_now_add=True)
+    created_at = models.DateTimeField(_("given on"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]

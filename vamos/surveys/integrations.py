@@ -38,7 +38,64 @@ def coached_organisation_ids(user: Any) -> set[int]:
 
 
 def suggestions_for(
-    *, topic_fields: list[Any], organisation: Any, user: Any
+    *, topic_fields: list[Any], organisation: Any, user: Any, per_app: int = 2
 ) -> dict[int, list[Suggestion]]:
-    """Topic field id → modules, upcoming events and peer organisations that match it."""
-    return {}
+    """Topic field id → published modules, upcoming events and peer organisations' offers
+    that match it, as far as those apps are installed and ``user`` may see them."""
+    from django.urls import NoReverseMatch, reverse
+    from django.utils.formats import date_format
+    from django.utils.timezone import localtime
+    from django.utils.translation import gettext as _
+
+    found: dict[int, list[Suggestion]] = {tf.pk: [] for tf in topic_fields}
+    for topic_field in topic_fields:
+        items = found[topic_field.pk]
+        if _installed("learning"):
+            try:
+                from vamos.learning.selectors import module_list, module_url
+            except ImportError:
+                pass
+            else:
+                for module in module_list(topic_field=topic_field)[:per_app]:
+                    items.append(
+                        Suggestion(_("E-learning module"), module.title, module_url(module))
+                    )
+        if _installed("events"):
+            try:
+                from vamos.events.selectors import event_calendar_list
+            except ImportError:
+                pass
+            else:
+                for event in event_calendar_list(user=user, topic_field=topic_field)[:per_app]:
+                    try:
+                        url = reverse("events:detail", kwargs={"slug": event.slug})
+                    except NoReverseMatch:
+                        continue
+                    items.append(
+                        Suggestion(
+                            _("Event"),
+                            event.title,
+                            url,
+                            date_format(localtime(event.start), "DATE_FORMAT"),
+                        )
+                    )
+        if _installed("community"):
+            try:
+                from vamos.community.selectors import peer_offer_list
+            except ImportError:
+                pass
+            else:
+                offers = peer_offer_list(user=user, topic_field=topic_field).exclude(
+                    organisation=organisation
+                )
+                for offer in offers[:per_app]:
+                    try:
+                        url = reverse("community:offer-detail", kwargs={"pk": offer.pk})
+                    except NoReverseMatch:
+                        continue
+                    items.append(
+                        Suggestion(
+                            _("Peer organisation"), offer.title, url, offer.organisation.name
+                        )
+                    )
+    return found

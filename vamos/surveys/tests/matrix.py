@@ -45,7 +45,8 @@ TEAM_ONLY = expect(DENIED, anonymous=LOGIN, team_admin=OK)
 GET_ONLY = expect(NOT_ALLOWED, anonymous=LOGIN)
 POST_ONLY = expect(NOT_ALLOWED, anonymous=LOGIN)
 DRAFT_OWNER = expect(DENIED, anonymous=LOGIN, org_admin=OK)
-ORG_PEOPLE = expect(DENIED, anonymous=LOGIN, member=OK, org_admin=OK, team_admin=OK)
+# The coach coaches org A's learning journey in the shared world (journeys app).
+ORG_PEOPLE = expect(DENIED, anonymous=LOGIN, member=OK, org_admin=OK, coach=OK, team_admin=OK)
 # Published round for all active organisations: their people see it (admins answer).
 ROUND_AUDIENCE = expect(
     DENIED, anonymous=LOGIN, member=OK, org_admin=OK, other_member=OK, team_admin=OK
@@ -98,8 +99,9 @@ ROWS = [
     Row(
         "surveys:response",
         lambda w: {"pk": w.survey_submitted.pk},
-        get=expect(DENIED, anonymous=LOGIN, org_admin=OK, team_admin=OK),
+        get=expect(DENIED, anonymous=LOGIN, org_admin=OK, coach=OK, team_admin=OK),
         post=GET_ONLY,
+        note="the coach of org A's journey reads its identified, submitted answers",
     ),
     Row("surveys:self-assessment-index", get=SIGNED_IN, post=GET_ONLY),
     Row(
@@ -107,7 +109,7 @@ ROWS = [
         lambda w: {"slug": w.org_a.slug},
         get=ORG_PEOPLE,
         post=GET_ONLY,
-        note="coaches see it once they coach the organisation's journey",
+        note="the coach of org A's journey sees it; the other coach does not",
     ),
     Row("surveys:team-index", get=TEAM_ONLY, post=GET_ONLY),
     Row(

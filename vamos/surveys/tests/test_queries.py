@@ -49,7 +49,7 @@ def _pages(wave: Any, org: Any) -> list[str]:
 
 LIMITS = {
     "index": 28,
-    "self-assessment": 20,
+    "self-assessment": 32,
     "team-index": 10,
     "wave-invitations": 15,
     "wave-results": 16,

@@ -132,19 +132,23 @@ class VideoAdminForm(WagtailAdminModelForm):
             facts = inspect_video(upload)
             if facts is not None and facts.duration_seconds:
                 data["duration_seconds"] = round(facts.duration_seconds)
-        captions = self.formsets.get("captions") if hasattr(self, "formsets") else None
-        if captions is not None:
-            seen: set[str] = set()
-            for form in captions.forms:
-                if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
-                    continue
-                language = form.cleaned_data.get("language")
-                if language in seen:
-                    form.add_error(
-                        "language", _("There is already a caption file for this language.")
-                    )
-                seen.add(language)
         return data
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        captions = getattr(self, "formsets", {}).get("captions")
+        if captions is None:
+            return valid
+        seen: set[str] = set()
+        for form in captions.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if not data or data.get("DELETE"):
+                continue
+            if data.get("language") in seen:
+                form.add_error("language", _("There is already a caption file for this language."))
+                valid = False
+            seen.add(data.get("language"))
+        return valid
 
     def save(self, commit: bool = True) -> Any:
         instance = super().save(commit=commit)

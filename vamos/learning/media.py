@@ -82,8 +82,8 @@ def inspect_video(file: IO[bytes]) -> VideoFacts | None:
 
 def validate_video_file(value: Any) -> None:
     """Model field validator: a WebM or MP4 video within the size limit."""
-    if not value:
-        return
+    if not value or getattr(value, "_committed", False):
+        return  # already stored: it was checked when it was uploaded
     file = getattr(value, "file", value)
     size = _file_size(file)
     limit = video_max_bytes()
@@ -295,8 +295,8 @@ def parse_webvtt(content: str) -> list[Cue]:
 
 def validate_webvtt_file(value: Any) -> None:
     """Model field validator for caption uploads."""
-    if not value:
-        return
+    if not value or getattr(value, "_committed", False):
+        return  # already stored: it was checked when it was uploaded
     file = getattr(value, "file", value)
     if _file_size(file) > CAPTIONS_MAX_KB * 1024:
         raise ValidationError(

@@ -86,10 +86,13 @@ class LearnerRoutedPage(Page):
 
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if getattr(request, "is_preview", False):
-            from ..views.preview import render_preview
-
-            return render_preview(request, self)
+            return self.serve_preview(request, "")
         return redirect(self.get_url(request) or "/")
+
+    def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
+        from ..views.preview import render_preview
+
+        return render_preview(request, self)
 
 
 class LearningLibraryPage(LearnerRoutedPage):

@@ -140,9 +140,12 @@ def transfer_state(
 
 def lesson_context(request: HttpRequest, module: ModuleView, lesson: LessonView) -> dict[str, Any]:
     user = request.user
-    attempts = selectors.quiz_attempts(user=user, lesson_key=lesson.key)
-    answers = selectors.transfer_answers_for_lesson(user=user, lesson_key=lesson.key)
-    organisations = selectors.learner_organisations(user=user)
+    signed_in = user.is_authenticated  # the back office's preview may render without a user
+    attempts = selectors.quiz_attempts(user=user, lesson_key=lesson.key) if signed_in else {}
+    answers = (
+        selectors.transfer_answers_for_lesson(user=user, lesson_key=lesson.key) if signed_in else {}
+    )
+    organisations = selectors.learner_organisations(user=user) if signed_in else []
     checklists = lesson.progress.checklists if lesson.progress else {}
     video_ids = [
         block.value["video"].pk for block in lesson.page.blocks_of("video") if block.value["video"]

@@ -322,7 +322,7 @@ def _lines(text: str) -> list[str]:
 
 
 class QuestionForm(ServiceModelForm):
-    choices_text = forms.CharField(
+    choices = forms.CharField(
         label=_("Answer options"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -331,13 +331,13 @@ class QuestionForm(ServiceModelForm):
             "by a vertical bar, e.g. “Ja | Yes”."
         ),
     )
-    scale_labels_de_text = forms.CharField(
+    scale_labels_de = forms.CharField(
         label=_("Labels of the scale points (German)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("For scales: up to five lines, for the points 1 to 5; lines may be empty."),
     )
-    scale_labels_en_text = forms.CharField(
+    scale_labels_en = forms.CharField(
         label=_("Labels of the scale points (English)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -395,12 +395,12 @@ class QuestionForm(ServiceModelForm):
             condition_values_allowed(chosen) if chosen is not None else []
         )
         if self.instance.pk and not self.is_bound:
-            self.initial["choices_text"] = "\n".join(
+            self.initial["choices"] = "\n".join(
                 f"{c.label_de} | {c.label_en}" if c.label_en else c.label_de
                 for c in self.instance.choices.all()
             )
-            self.initial["scale_labels_de_text"] = "\n".join(self.instance.scale_labels_de or [])
-            self.initial["scale_labels_en_text"] = "\n".join(self.instance.scale_labels_en or [])
+            self.initial["scale_labels_de"] = "\n".join(self.instance.scale_labels_de or [])
+            self.initial["scale_labels_en"] = "\n".join(self.instance.scale_labels_en or [])
             self.initial["condition_values"] = self.instance.condition_values
         for name in ("number_min", "number_max"):
             self.fields[name].widget.attrs["inputmode"] = "decimal"
@@ -417,9 +417,9 @@ class QuestionForm(ServiceModelForm):
         except (TypeError, ValueError):
             return None
 
-    def clean_choices_text(self) -> list[tuple[str, str]]:
+    def clean_choices(self) -> list[tuple[str, str]]:
         choices = []
-        for line in _lines(self.cleaned_data.get("choices_text", "")):
+        for line in _lines(self.cleaned_data.get("choices", "")):
             if not line:
                 continue
             german, _bar, english = line.partition("|")
@@ -436,11 +436,11 @@ class QuestionForm(ServiceModelForm):
             raise ValidationError(_("A scale has five points; please give at most five labels."))
         return lines
 
-    def clean_scale_labels_de_text(self) -> list[str]:
-        return self._labels("scale_labels_de_text")
+    def clean_scale_labels_de(self) -> list[str]:
+        return self._labels("scale_labels_de")
 
-    def clean_scale_labels_en_text(self) -> list[str]:
-        return self._labels("scale_labels_en_text")
+    def clean_scale_labels_en(self) -> list[str]:
+        return self._labels("scale_labels_en")
 
     def service_data(self) -> dict[str, Any]:
         data = {
@@ -464,8 +464,8 @@ class QuestionForm(ServiceModelForm):
         data["text_en"] = data["text_en"] or ""
         data["help_de"] = data["help_de"] or ""
         data["help_en"] = data["help_en"] or ""
-        data["scale_labels_de"] = self.cleaned_data.get("scale_labels_de_text") or []
-        data["scale_labels_en"] = self.cleaned_data.get("scale_labels_en_text") or []
+        data["scale_labels_de"] = self.cleaned_data.get("scale_labels_de") or []
+        data["scale_labels_en"] = self.cleaned_data.get("scale_labels_en") or []
         data["condition_values"] = list(self.cleaned_data.get("condition_values") or [])
         return data
 

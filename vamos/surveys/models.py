@@ -264,7 +264,9 @@ class Question(models.Model):
     TEXT_KINDS = (Kind.SHORT_TEXT, Kind.LONG_TEXT)
 
     wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="questions")
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="questions")
+    section = models.ForeignKey(
+        Section, verbose_name=_("section"), on_delete=models.CASCADE, related_name="questions"
+    )
     key = models.SlugField(
         _("key"),
         max_length=60,

@@ -255,7 +255,7 @@ def question_form(request: HttpRequest, pk: int, question_pk: int | None = None)
                 actor=request.user,
                 question=question,
                 data=form.service_data(),
-                choices=form.cleaned_data["choices_text"],
+                choices=form.cleaned_data["choices"],
                 topic_fields=list(form.cleaned_data["topic_fields"]),
             )
         except ValidationError as error:

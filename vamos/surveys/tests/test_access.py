@@ -4,7 +4,6 @@ The world is the project-wide one (every app's objects; the coach coaches org A'
 journey), so this is the project matrix restricted to the surveys' URLs – quick to run
 while working on this app."""
 
-
 import pytest
 from django.conf import settings
 from django.test import Client

@@ -61,7 +61,7 @@ def test_a_choice_question_with_a_condition_is_added(
             "section": section.pk,
             "kind": "multiple",
             "text_de": "Welche Aufgaben haben Ihre Mitarbeitenden?",
-            "choices_text": "Beratung | Counselling\nVerwaltung | Administration",
+            "choices": "Beratung | Counselling\nVerwaltung | Administration",
             "condition_question": staff.pk,
             "condition_values": ["ja"],
             "topic_fields": [],

@@ -75,6 +75,8 @@ class DemoJourney:
     follow_ups: list[tuple[str, int, str, bool]] = field(default_factory=list)
     recommendations: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Modules, videos or events to recommend: (kind, words in the title).
+    content: list[tuple[str, str]] = field(default_factory=list)
     decision_note: str = ""
     end_note: str = ""
 
@@ -302,6 +304,7 @@ JOURNEYS = [
             ),
         ],
         notes=["Vorsitzende wünscht sich mehr Begleitung bei Gesprächen mit dem Ministerium."],
+        content=[("module", "förder"), ("video", "förder"), ("event", "mitglieder")],
     ),
     DemoJourney(
         organisation="bv-netzwerke-von-migrantenorganisationen",
@@ -455,6 +458,7 @@ JOURNEYS = [
             ("Entwurf Positionspapier 3 an die Verbünde schicken", 10, "admin", False),
             ("Rückmeldungen aus dem Forum auswerten", -40, "coach", True),
         ],
+        content=[("module", "leitbild"), ("event", "")],
         recommendations=[
             (
                 "lv-syrischer-vereine-niedersachsen",
@@ -949,10 +953,40 @@ def _seed_one(demo: DemoJourney, today: date, team: User, topic: dict[str, Topic
         if admin is not None:
             RecommendationOpen.objects.create(recommendation=recommendation, user=admin)
 
+    for kind, words in demo.content:
+        _recommend_content(journey, lead, admin, kind, words, today)
+
     for text in demo.notes:
         note = CoachNote.objects.create(journey=journey, author=lead, text=text)
         _stamp(CoachNote, note.pk, created_at=_aware(today - timedelta(days=8), 20))
     return len(demo.activities)
+
+
+def _recommend_content(
+    journey: Journey, lead: Any, admin: Any, kind: str, words: str, today: date
+) -> None:
+    """Recommend a module, video or event of the other apps' demo content, if there."""
+    from vamos.journeys import integrations
+
+    found = integrations.provider(kind)
+    if found is None or lead is None:
+        return
+    choices = found.choices(journey=journey, user=lead)
+    match = next((c for c in choices if words.lower() in c[1].lower()), None)
+    if match is None:
+        return
+    target = found.resolve([match[0]]).get(match[0])
+    if target is None:
+        return
+    recommendation = Recommendation.objects.create(
+        journey=journey,
+        kind=kind,
+        target_id=target.id,
+        target_title=target.title,
+        reason="Passt zu Ihrem Ziel – schauen Sie es sich vor unserem nächsten Termin an.",
+        recommended_by=lead,
+    )
+    _stamp(Recommendation, recommendation.pk, created_at=_aware(today - timedelta(days=5)))
 
 
 def seed_journeys() -> int:

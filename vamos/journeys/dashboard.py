@@ -31,6 +31,13 @@ def dashboard_panels(request: HttpRequest) -> list[Panel]:
             )
         )
     journeys = selectors.journeys_for_member_dashboard(user=user)
+    can_apply = selectors.apply_organisations(user=user)
+    if can_apply:
+        panels.append(
+            Panel(
+                template="journeys/panels/apply.html", data={"organisations": can_apply}, order=41
+            )
+        )
     if journeys:
         follow_ups = selectors.open_follow_ups_for(journeys)
         recommendations = selectors.recommendations_for(journeys)

@@ -2,6 +2,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vamos.core.models import TopicField
@@ -236,6 +237,21 @@ class KickoffForm(forms.Form):
         help_text=_("Only the journey's coaches and the team admins read it."),
     )
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        held_on = cleaned.get("held_on")
+        if held_on and held_on > timezone.localdate():
+            self.add_error(
+                "held_on", _("The date lies in the future. Enter it as planned date instead.")
+            )
+        if held_on and not cleaned.get("summary"):
+            self.add_error("summary", _("Please summarise the kickoff for the organisation."))
+        if not held_on and not cleaned.get("scheduled_for") and "held_on" not in self.errors:
+            self.add_error(
+                "scheduled_for", _("Please enter when the kickoff is planned or was held.")
+            )
+        return cleaned
+
 
 class NeedForm(forms.Form):
     priority = forms.ChoiceField(
@@ -429,6 +445,22 @@ class ActivityForm(forms.Form):
 
     def __init__(self, *args: Any, journey: Journey, owners: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Date and hours are required depending on the status; the labels say so.
+        status = (
+            self.data.get(self.add_prefix("status"))
+            if self.is_bound
+            else self.initial.get("status", Activity.Status.HELD)
+        )
+        self.fields["held_on"].required = status == Activity.Status.HELD
+        self.fields["hours"].required = status == Activity.Status.HELD
+        self.fields["planned_for"].required = status == Activity.Status.PLANNED
+        self.fields["held_on"].error_messages["required"] = _("Please enter the date it was held.")
+        self.fields["hours"].error_messages["required"] = _(
+            "Please enter the hours spent (0 if none count)."
+        )
+        self.fields["planned_for"].error_messages["required"] = _(
+            "Please enter when it is planned."
+        )
         events = integrations.event_link_choices(journey=journey)
         current = self.initial.get("event")
         if current and current not in dict(events):
@@ -463,6 +495,14 @@ class ActivityForm(forms.Form):
         for name, message in required.get(status, []):
             if name in self.fields and cleaned.get(name) is None and name not in self.errors:
                 self.add_error(name, message)
+        held_on = cleaned.get("held_on")
+        if status == Activity.Status.HELD and held_on and held_on > timezone.localdate():
+            self.add_error(
+                "held_on", _("The date lies in the future. Record it as planned instead.")
+            )
+        hours = cleaned.get("hours")
+        if hours is not None and (hours * 4) != (hours * 4).to_integral_value():
+            self.add_error("hours", _("Please enter hours in quarters, for example 1.5 or 2.25."))
         described = cleaned.get("follow_up_description")
         if described and not cleaned.get("follow_up_due_on"):
             self.add_error("follow_up_due_on", _("Please enter the due date."))
@@ -595,6 +635,12 @@ class ReviewForm(forms.Form):
         widget=forms.Textarea(attrs=TEXTAREA_SMALL),
         help_text=_("Only the journey's coaches and the team admins read it."),
     )
+
+    def clean_held_on(self) -> Any:
+        held_on = self.cleaned_data.get("held_on")
+        if held_on and held_on > timezone.localdate():
+            raise forms.ValidationError(_("The date lies in the future."))
+        return held_on
 
 
 class GoalRatingForm(forms.Form):

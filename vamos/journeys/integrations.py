@@ -486,3 +486,58 @@ def member_activity(*, organisation: Any, since: date | None) -> list[MemberActi
                     )
                 )
     return items
+
+
+# --- What the coach reads from learning and surveys ---------------------------------------
+
+
+def shared_transfer_answers(*, organisation: Any, limit: int = 10) -> tuple[list[Any], int]:
+    """Transfer-task answers the organisation's people shared with its coach (newest first)
+    and how many there are. The caller shows them only to the journey's coaches."""
+    if not installed("learning"):
+        return [], 0
+    from vamos.learning.selectors import transfer_answers_shared_with_coach
+
+    answers = transfer_answers_shared_with_coach(organisation=organisation)
+    return list(answers[:limit]), answers.count()
+
+
+@dataclass
+class SelfAssessmentRow:
+    topic_field: Any
+    value: float
+    previous: float | None
+    average: float | None
+
+
+@dataclass
+class SelfAssessment:
+    wave_title: str
+    rows: list[SelfAssessmentRow]
+    url: str
+
+
+def self_assessment(*, organisation: Any) -> SelfAssessment | None:
+    """The organisation's latest Verbands-Check per topic field (surveys app), if any."""
+    if not installed("surveys"):
+        return None
+    from vamos.surveys.selectors.self_assessment import organisation_self_assessment_history
+
+    history = organisation_self_assessment_history(organisation)
+    latest = history.latest
+    if latest is None:
+        return None
+    rows = [
+        SelfAssessmentRow(
+            topic_field=item.topic_field,
+            value=item.value,
+            previous=item.previous,
+            average=item.average,
+        )
+        for item in history.summary()
+    ]
+    return SelfAssessment(
+        wave_title=str(getattr(latest.wave, "label", latest.wave)),
+        rows=rows,
+        url=reverse("surveys:self-assessment", kwargs={"slug": organisation.slug}),
+    )

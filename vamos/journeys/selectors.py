@@ -767,6 +767,19 @@ def organisation_need_ranks(organisation: Organisation) -> dict[int, int]:
     }
 
 
+def coached_organisation_ids(user: Any) -> set[int]:
+    """Organisations whose learning journey ``user`` coaches (running or completed); other
+    apps let these coaches see more of the organisation (surveys: its self-assessment)."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(
+        JourneyCoach.objects.filter(
+            coach=user,
+            journey__status__in=[*CASELOAD_STATUSES, Journey.Status.COMPLETED],
+        ).values_list("journey__organisation_id", flat=True)
+    )
+
+
 def organisation_has_running_journey(organisation: Organisation) -> bool:
     return Journey.objects.filter(
         organisation=organisation, status__in=Journey.RUNNING_STATUSES

@@ -7,6 +7,8 @@ not shared with members; and an application of a third organisation waiting for 
 
 import datetime
 
+from django.utils import timezone
+
 from vamos.core.tests.matrix import DENIED, LOGIN, NOT_ALLOWED, OK, Row, World, expect
 
 VIEW_A = expect(DENIED, anonymous=LOGIN, member=OK, org_admin=OK, coach=OK, team_admin=OK)
@@ -32,6 +34,14 @@ def extend_world(world: World) -> None:
     world.follow_up_a = f.FollowUpFactory(journey=world.journey_a, owner=world.member)
     world.recommendation_a = f.RecommendationFactory(
         journey=world.journey_a, target_id=world.org_b.pk, target_title=world.org_b.name
+    )
+    world.webinar_a = f.ActivityFactory(
+        journey=world.journey_a,
+        format="webinar",
+        status="planned",
+        held_on=None,
+        hours=None,
+        planned_for=timezone.now() + datetime.timedelta(days=30),
     )
     world.journey_a_old = f.JourneyFactory(
         organisation=world.org_a,
@@ -158,6 +168,14 @@ ROWS = [
         get=WORK_A,
         post=WORK_A,
         data=lambda w: {"format": "coaching", "status": "held"},
+    ),
+    Row(
+        "journeys:activity-event",
+        lambda w: {"pk": w.journey_a.pk, "activity": w.webinar_a.pk},
+        get=POST_ONLY,
+        post=WORK_A,
+        data=lambda w: {"duration": "2", "event_format": "online"},
+        note="creates the invited-only event of a planned association webinar",
     ),
     Row(
         "journeys:notes",

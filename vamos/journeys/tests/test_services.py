@@ -640,3 +640,30 @@ def test_sole_coach_of_a_running_journey_cannot_delete_the_account(coach, other_
         review_interval_weeks=8,
     )
     assert sole_coach_blockers(coach) == []
+
+
+def test_recommending_a_module_reports_who_started_it(coach, org_a, member):
+    from vamos.learning import selectors as learning_selectors
+    from vamos.learning import services as learning_services
+    from vamos.learning.tests import factories as learning
+
+    page = learning.module(slug="foerdermittel", title="Fördermittel beantragen")
+    journey = f.JourneyFactory(organisation=org_a, coaches=[coach])
+    services.recommendation_create(
+        journey=journey, actor=coach, kind="module", target_id=page.pk, goal=None, reason=""
+    )
+    row = selectors.journey_recommendations(journey)[0]
+    assert row.target.title == "Fördermittel beantragen"
+    assert row.uptake is None
+    view = learning_selectors.module_resolve(user=member, slug="foerdermittel")
+    learning_services.lesson_visit(user=member, module=view, lesson=view.lessons[0])
+    row = selectors.journey_recommendations(journey)[0]
+    figures = {str(label): number for label, number in row.uptake.figures}
+    assert figures == {"begonnen (Personen)": 1, "abgeschlossen (Personen)": 1}
+
+
+def test_coached_organisations_for_other_apps(coach, other_coach, org_a, org_b):
+    f.JourneyFactory(organisation=org_a, coaches=[coach])
+    f.JourneyFactory(organisation=org_b, coaches=[coach], status=Journey.Status.CANCELLED)
+    assert selectors.coached_organisation_ids(coach) == {org_a.pk}
+    assert selectors.coached_organisation_ids(other_coach) == set()

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from vamos.core.forms import apply_validation_error
 from vamos.core.permissions import is_coach, is_team_admin
 
-from .. import pdf, selectors, services
+from .. import integrations, pdf, selectors, services
 from ..forms import ApplyForm, CaseloadFilterForm, SharingForm, StatusForm, TimelineFilterForm
 from ..models import Journey
 from ..permissions import (
@@ -103,6 +103,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     journey = get_journey_for_user(request, pk, action="view")
     journey = selectors.journey_with_figures(journey)
     context = journey_flags(request, journey)
+    if context["can_view_notes"]:
+        answers, count = integrations.shared_transfer_answers(organisation=journey.organisation)
+        context.update({"transfer_answers": answers, "transfer_answer_count": count})
     context.update(
         {
             "figures": selectors.figures_of(journey),
@@ -206,7 +209,7 @@ def recommendation_open(request: HttpRequest, pk: int, recommendation: int) -> H
     """Follow a recommendation; the first visit of a member counts as taken up."""
     journey = get_journey_for_user(request, pk, action="view")
     item = get_recommendation_for_user(request, journey, recommendation)
-    target = selectors.integrations.targets_resolve([(item.kind, item.target_id)]).get(
+    target = integrations.targets_resolve([(item.kind, item.target_id)]).get(
         (item.kind, item.target_id)
     )
     if item.withdrawn_at is not None or target is None:

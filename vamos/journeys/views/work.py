@@ -79,7 +79,15 @@ def kickoff(request: HttpRequest, pk: int) -> HttpResponse:
         needs=selectors.journey_needs(journey),
         goals=selectors.journey_goals(journey),
         notes=_notes(request, journey, "kickoff", kickoff=True),
+        self_assessment=_self_assessment(request, journey),
     )
+
+
+def _self_assessment(request: HttpRequest, journey: Journey) -> Any:
+    """The organisation's Verbands-Check, for the coaches who clarify its needs."""
+    if not can_view_private_notes(request.user, journey):
+        return None
+    return integrations.self_assessment(organisation=journey.organisation)
 
 
 def kickoff_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -159,6 +167,7 @@ def kickoff_edit(request: HttpRequest, pk: int) -> HttpResponse:
         goal_forms=goal_forms,
         error_forms=[form, *need_forms, *goal_forms],
         goals=selectors.journey_goals(journey),
+        self_assessment=_self_assessment(request, journey),
     )
 
 

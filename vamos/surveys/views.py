@@ -19,17 +19,19 @@ from . import services
 from .charts import radar
 from .forms import AnswerPageForm, StartForm
 from .integrations import suggestions_for
-from .models import Response, Wave
+from .models import Response, Survey, Wave
 from .permissions import (
     admin_organisation_ids,
     answerable_organisations,
     can_answer_as_person,
     can_edit_response,
+    can_manage_surveys,
     can_view_response,
     get_assessed_organisation_for_user,
     get_response_for_user,
     get_wave_for_user,
     member_organisation_ids,
+    visible_assessed_organisations,
 )
 from .presenters import answer_pages, displayable_questions, page_items, page_numbers
 from .questionnaire import all_topic_fields, missing_required, wave_pages, wave_questions
@@ -312,13 +314,23 @@ def response_detail(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @require_GET
 def self_assessment_index(request: HttpRequest) -> HttpResponse:
-    """The Verbands-Check of my organisation (or a choice if I belong to several)."""
-    organisations = list(
-        Organisation.objects.filter(pk__in=member_organisation_ids(request.user)).order_by("name")
-    )
-    if len(organisations) == 1:
-        return redirect("surveys:self-assessment", slug=organisations[0].slug)
-    return render(request, "surveys/self_assessment_index.html", {"organisations": organisations})
+    """The Verbands-Check of my organisation – or a choice: my organisations, those whose
+    journey I coach, and for the team every organisation that has taken part."""
+    if can_manage_surveys(request.user):
+        organisations = (
+            Organisation.objects.filter(
+                survey_responses__wave__survey__kind=Survey.Kind.SELF_ASSESSMENT,
+                survey_responses__status=Response.Status.SUBMITTED,
+            )
+            .distinct()
+            .order_by("name")
+        )
+    else:
+        organisations = visible_assessed_organisations(request.user).order_by("name")
+        if len(organisations) == 1:
+            return redirect("surveys:self-assessment", slug=organisations[0].slug)
+    page_obj = Paginator(organisations, 30).get_page(request.GET.get("seite"))
+    return render(request, "surveys/self_assessment_index.html", {"page_obj": page_obj})
 
 
 SERIES_CLASSES = ["surveys-series--latest", "surveys-series--earlier", "surveys-series--oldest"]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -45,7 +46,7 @@ class CompetenceViewSet(SnippetViewSet):
     menu_label = _("Verbands-Check competences")
     menu_order = 260
     add_to_admin_menu = True
-    list_display = ["name", "topic_field", "is_active"]
+    list_display = ["name", "topic_field", BooleanColumn("is_active")]
     list_filter = ["topic_field", "is_active"]
     search_fields = ["name_de", "name_en", "statement_de"]
     ordering = ["topic_field__sort_order", "position"]

@@ -44,6 +44,7 @@ def _pages(wave: Any, org: Any) -> list[str]:
         reverse("surveys:wave-results", kwargs={"pk": wave.pk}),
         reverse("surveys:wave-needs", kwargs={"pk": wave.pk}),
         reverse("surveys:feedback-overview"),
+        reverse("surveys:self-assessment-index"),
     ]
 
 
@@ -55,6 +56,7 @@ LIMITS = {
     "wave-results": 16,
     "wave-needs": 22,
     "feedback-overview": 20,
+    "self-assessment-index": 14,
 }
 PANEL_LIMIT = 16
 

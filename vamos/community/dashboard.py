@@ -10,7 +10,7 @@ from vamos.organisations.models import Organisation
 from vamos.organisations.permissions import REGISTERED
 
 from . import selectors
-from .permissions import can_moderate, is_reviewer
+from .permissions import can_moderate, can_view_peer_presenters, is_reviewer
 
 
 def dashboard_panels(request: HttpRequest) -> list[Panel]:
@@ -34,6 +34,7 @@ def dashboard_panels(request: HttpRequest) -> list[Panel]:
         ),
         "open_requests": list(selectors.open_contact_requests_for(user=user)[:5]),
         "is_reviewer": is_reviewer(user),
+        "can_view_presenters": can_view_peer_presenters(user),
     }
     if data["is_reviewer"]:
         data["review_count"] = selectors.review_queue_count()

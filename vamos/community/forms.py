@@ -243,6 +243,7 @@ class ResourceFileForm(forms.Form):
     )
     file = forms.FileField(
         label=_("File"),
+        error_messages={"required": _("Please choose a file."), "empty": _("The file is empty.")},
         widget=forms.FileInput(attrs={"accept": ".pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.txt,.csv"}),
     )
 
@@ -256,11 +257,13 @@ class ResourceFileForm(forms.Form):
 class ResourceImageForm(forms.Form):
     image = forms.FileField(
         label=_("Image"),
+        error_messages={"required": _("Please choose an image."), "empty": _("The file is empty.")},
         widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
     )
     alt_text = forms.CharField(
         label=_("Alternative text"),
         max_length=300,
+        error_messages={"required": _("Please describe the image for people who cannot see it.")},
         help_text=_(
             "Describe what the image shows for people who cannot see it, e.g. “Twelve "
             "volunteers at the information stand of the summer festival”."
@@ -276,11 +279,19 @@ class ResourceImageForm(forms.Form):
 
 
 class ResourceLinkForm(forms.Form):
-    link_title = forms.CharField(label=_("Title of the link"), max_length=200)
+    link_title = forms.CharField(
+        label=_("Title of the link"),
+        max_length=200,
+        error_messages={"required": _("Please give the link a title.")},
+    )
     url = forms.URLField(
         label=_("Web address"),
         max_length=500,
         assume_scheme="https",
+        error_messages={
+            "required": _("Please enter a web address."),
+            "invalid": _("Please enter a web address such as https://example.org."),
+        },
         widget=forms.URLInput(attrs={"placeholder": "https://"}),
     )
 
@@ -289,6 +300,7 @@ class CommentForm(forms.Form):
     body = forms.CharField(
         label=_("Your comment or question"),
         max_length=4000,
+        error_messages={"required": _("Please write your comment or question.")},
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Visible to everyone signed in on the platform, with your name."),
     )
@@ -297,7 +309,10 @@ class CommentForm(forms.Form):
 
 class ReplyForm(forms.Form):
     body = forms.CharField(
-        label=_("Your answer"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Your answer"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Please write your answer.")},
     )
     parent = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -307,6 +322,7 @@ class CommentReportForm(forms.Form):
         label=_("What is wrong with this comment?"),
         choices=CommentReport.Reason.choices,
         widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose a reason.")},
     )
     note = forms.CharField(
         label=_("Note for the team"),
@@ -324,10 +340,15 @@ class ContactRequestForm(forms.Form):
         required=False,
         empty_label=_("– only for myself –"),
     )
-    subject = forms.CharField(label=_("Subject"), max_length=200)
+    subject = forms.CharField(
+        label=_("Subject"),
+        max_length=200,
+        error_messages={"required": _("Please enter a subject.")},
+    )
     message = forms.CharField(
         label=_("Your message"),
         max_length=4000,
+        error_messages={"required": _("Please write your message.")},
         widget=forms.Textarea(attrs={"rows": 7}),
         help_text=_("Say briefly who you are and what you would like to know."),
     )
@@ -398,7 +419,9 @@ class PeerOfferForm(forms.ModelForm):
             ),
         }
         error_messages = {
-            "topic_fields": {"required": _("Please choose at least one topic field.")}
+            "topic_fields": {"required": _("Please choose at least one topic field.")},
+            "title": {"required": _("Please say what you can advise on.")},
+            "description": {"required": _("Please describe your offer.")},
         }
 
     def __init__(
@@ -532,6 +555,7 @@ class NotificationSettingsForm(forms.Form):
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
+        error_messages={"required": _("Please choose: publish or return.")},
         choices=[
             ("publish", _("Publish")),
             ("return", _("Return to the organisation with comments")),
@@ -596,6 +620,9 @@ class HideCommentForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for hiding"),
         max_length=1000,
+        error_messages={
+            "required": _("Please give a reason; the author of the comment will read it.")
+        },
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("The author of the comment receives this reason by email."),
     )

@@ -79,3 +79,30 @@ def test_list_pages_do_not_grow_their_queries_with_the_data(
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_a_best_practice_page_does_not_grow_its_queries_with_comments(
+    client_for: Callable[[Any], Any],
+    org_a: Any,
+    member: Any,
+    org_admin: Any,
+    other_member: Any,
+    django_assert_max_num_queries: Any,
+) -> None:
+    practice = BestPracticeFactory(organisation=org_a, author=member, public=True)
+    client = client_for(other_member)
+    url = reverse("community:detail", args=[practice.pk])
+
+    def discuss(count: int) -> None:
+        for _number in range(count):
+            question = CommentFactory(best_practice=practice, author=other_member)
+            CommentFactory(best_practice=practice, author=org_admin, parent=question)
+            CommentReport.objects.create(comment=question, reporter=member, reason="other")
+
+    discuss(2)
+    client.get(url)
+    with django_assert_max_num_queries(60) as small:
+        assert client.get(url).status_code == 200
+    discuss(10)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(url).status_code == 200

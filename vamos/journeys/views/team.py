@@ -1,10 +1,13 @@
 """The team admin's back office in the platform: the application queue, the decision with
 coach assignment, period and hour budget, and later changes to them."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vamos.core.forms import apply_validation_error
@@ -32,10 +35,12 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     journey = get_journey_for_user(request, pk, action="decide")
     decision = request.POST.get("decision")
     coaches = selectors.coach_choices()
+    today = timezone.localdate()
     accept_form = AcceptForm(
         request.POST if decision == "accept" else None,
         coaches=coaches,
         workload=selectors.coach_workload(),
+        initial={"start_date": today, "planned_end_date": today + timedelta(days=365)},
     )
     decline_form = DeclineForm(request.POST if decision == "decline" else None)
     if request.method == "POST":

@@ -30,5 +30,26 @@
     });
   }
 
+  // A follow-up ticked off with htmx is replaced by its new state: keep the keyboard focus
+  // on its button, so that nobody has to find their place again.
+  var pendingFocus = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    if (target && target.id && target.id.indexOf("follow-up-") === 0) {
+      pendingFocus = target.id;
+    }
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!pendingFocus) {
+      return;
+    }
+    var item = document.getElementById(pendingFocus);
+    var button = item && item.querySelector("button");
+    if (button) {
+      button.focus();
+    }
+    pendingFocus = null;
+  });
+
   document.addEventListener("DOMContentLoaded", setUpActivityForms);
 })();

@@ -647,6 +647,27 @@ def continue_lesson(*, user: Any) -> tuple[ModulePage, LessonPage, ModuleProgres
     return by_language.get(language, canonical), lesson.page, record
 
 
+def lesson_urls(*, lesson_keys: list[Any]) -> dict[Any, str]:
+    """translation_key → the learner's address of a published lesson (two queries)."""
+    lessons = list(
+        canonical_pages(LessonPage.objects.live()).filter(translation_key__in=lesson_keys)
+    )
+    parents = {
+        module.path: module.slug
+        for module in ModulePage.objects.live().filter(
+            path__in=[lesson.path[: -LessonPage.steplen] for lesson in lessons]
+        )
+    }
+    urls = {}
+    for lesson in lessons:
+        module_slug = parents.get(lesson.path[: -LessonPage.steplen])
+        if module_slug:
+            urls[lesson.translation_key] = reverse(
+                "learning:lesson", kwargs={"module_slug": module_slug, "lesson_slug": lesson.slug}
+            )
+    return urls
+
+
 def my_certificates(*, user: Any) -> QuerySet[Certificate]:
     return Certificate.objects.filter(user=user, withdrawn_at__isnull=True).order_by("-issued_at")
 

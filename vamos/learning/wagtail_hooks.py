@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -35,7 +36,13 @@ class VideoViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Learning videos")
     menu_order = 220
     add_to_admin_menu = True
-    list_display = ["title_de", "language", "caption_summary", "duration_seconds"]
+    list_display = [
+        "title_de",
+        "language",
+        "caption_summary",
+        "duration_seconds",
+        LiveStatusTagColumn(),
+    ]
     list_filter = ["language", "live"]
     search_fields = ["title_de", "title_en"]
     ordering = ["title_de"]

@@ -196,6 +196,8 @@ VAMOS_REQUIRE_STAFF_MFA = env_bool("VAMOS_REQUIRE_STAFF_MFA", False)
 VAMOS_PRIVACY_NOTICE_VERSION = env_str("VAMOS_PRIVACY_NOTICE_VERSION", "2026-01")
 # Organisation invitations expire after this many days.
 VAMOS_INVITATION_DAYS = 14
+# Largest video file (MB) editors may upload to the learning area.
+VAMOS_LEARNING_VIDEO_MAX_MB = env_int("VAMOS_LEARNING_VIDEO_MAX_MB", 500)
 # Survey results never show a group smaller than this (k-anonymity); values below 5 count as 5.
 VAMOS_SURVEY_MIN_GROUP_SIZE = env_int("VAMOS_SURVEY_MIN_GROUP_SIZE", 5)
 # Reminders go out this many days before a survey round closes (send_survey_reminders).

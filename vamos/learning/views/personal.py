@@ -25,6 +25,9 @@ def my_learning(request: HttpRequest) -> HttpResponse:
     answers = Paginator(selectors.my_transfer_answers(user=user), PER_PAGE).get_page(
         request.GET.get("antworten")
     )
+    urls = selectors.lesson_urls(lesson_keys=[answer.lesson_key for answer in answers])
+    for answer in answers:
+        answer.url = urls.get(answer.lesson_key, "")
     return render(
         request,
         "learning/my_learning.html",

@@ -200,7 +200,7 @@ def test_ayse_answers_needs_and_self_assessment_and_the_team_reads_the_results(
     page.get_by_role("link", name="Ergebnisse", exact=True).click()
     axe()
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Export als XLSX").first.click()
+        page.get_by_role("link", name="XLSX exportieren").first.click()
     content = download_info.value.path().read_bytes()
     sheet = load_workbook(io.BytesIO(content)).active
     header = [cell.value for cell in sheet[1]]

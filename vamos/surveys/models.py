@@ -396,7 +396,7 @@ class Response(models.Model):
         verbose_name=_("organisation"),
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         related_name="survey_responses",
     )
     respondent = models.ForeignKey(
@@ -498,7 +498,7 @@ class Participation(models.Model):
         "organisations.Organisation",
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         related_name="survey_participations",
     )
     user = models.ForeignKey(

@@ -79,7 +79,9 @@ ROWS = [
         "surveys:wave",
         lambda w: {"pk": w.survey_wave_last.pk},
         get=ROUND_AUDIENCE,
-        note="a closed round still shows its status",
+        post=ROUND_AUDIENCE,
+        data=lambda w: {"organisation": w.org_a.pk},
+        note="a closed round still shows its status; starting it is refused with a message",
     ),
     Row(
         "surveys:page",
@@ -228,6 +230,7 @@ ROWS = [
         "surveys:wave-export",
         lambda w: {"pk": w.survey_wave_last.pk, "fmt": "csv"},
         get=TEAM_ONLY,
+        post=GET_ONLY,
     ),
     Row(
         "surveys:team-response",

@@ -160,3 +160,11 @@ def test_without_a_needs_assessment_low_self_ratings_are_needs(org_a: Any) -> No
     needs = organisation_needs_by_topic_field(org_a)
     assert len(needs) == 7
     assert {(n.score, n.priority, n.source) for n in needs} == {(75, 3, "self_assessment")}
+
+
+def test_the_figures_survive_the_deletion_of_an_organisation(wave: Wave, org_a: Any) -> None:
+    submit_directly(wave=wave, organisation=org_a, values={"bedarf-strategie": 5})
+    org_a.delete()
+    results = {r.question.key: r for r in wave_results(wave=wave).questions}
+    assert results["bedarf-strategie"].answered == 1
+    assert wave_response_rate(wave).submitted == 1

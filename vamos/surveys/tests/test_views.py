@@ -152,3 +152,18 @@ def test_the_anonymous_thank_you_page_shows_the_answers_once(
     assert thanks.status_code == 200
     assert "Sehr hilfreich" in thanks.content.decode()
     assert client.get(reverse("surveys:response", kwargs={"pk": draft.pk})).status_code == 404
+
+
+def test_starting_a_closed_round_says_so(
+    wave: Any, org_a: Any, org_admin: Any, client_for: Any
+) -> None:
+    wave.opens_on = timezone.localdate() - datetime.timedelta(days=30)
+    wave.closes_on = timezone.localdate() - datetime.timedelta(days=1)
+    wave.save()
+    page = client_for(org_admin).post(
+        reverse("surveys:wave", kwargs={"pk": wave.pk}), {"organisation": org_a.pk}
+    )
+    assert page.status_code == 200
+    assert "data-error-summary" in page.content.decode()
+    assert "Antworten können nicht mehr gegeben oder geändert werden" in page.content.decode()
+    assert not Response.objects.exists()

@@ -121,3 +121,42 @@ def test_public_entries_are_indexable_but_others_are_not(
         reverse("community:detail", args=[entries["members"].pk])
     )
     assert 'content="noindex"' in members.content.decode()
+
+
+def test_the_library_searches_and_filters_by_topic_field_kind_and_federal_state(
+    client: Any, org_a: Any, org_b: Any, member: Any, other_member: Any, make_user: Any
+) -> None:
+    from vamos.community.models import Reaction
+
+    nrw = BestPracticeFactory(
+        organisation=org_a,
+        author=member,
+        public=True,
+        title="Tandem-Anträge",
+        topics=["finanzierung"],
+    )
+    berlin = BestPracticeFactory(
+        organisation=org_b,
+        author=other_member,
+        public=True,
+        title="Mehrsprachige Redaktion",
+        approach="Wir posten auf Arabisch und Deutsch.",
+        topics=["oeffentlichkeitsarbeit"],
+    )
+    for number in range(2):
+        Reaction.objects.create(
+            best_practice=berlin, user=make_user(email=f"leser{number}@example.org")
+        )
+    url = reverse("community:library")
+
+    def titles(**params: str) -> list[str]:
+        return [p.title for p in client.get(url, params).context["page_obj"]]
+
+    assert titles(q="arabisch") == ["Mehrsprachige Redaktion"]
+    assert titles(q="Landesverband") == ["Tandem-Anträge"]
+    assert titles(thema="finanzierung") == ["Tandem-Anträge"]
+    assert titles(art="bundesverband") == ["Mehrsprachige Redaktion"]
+    assert titles(land="NW") == ["Tandem-Anträge"]
+    assert titles(sortierung="useful")[0] == "Mehrsprachige Redaktion"
+    assert set(titles(thema="gibt-es-nicht")) == {nrw.title, berlin.title}  # bad filter: ignored
+    assert titles(land="NW", q="Redaktion") == []

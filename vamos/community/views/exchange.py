@@ -176,17 +176,18 @@ def offer_contact(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def requests(request: HttpRequest) -> HttpResponse:
-    received, received_query = paginate(
-        request, selectors.contact_requests_received(user=request.user)
+    """Requests to the person and their organisations, or (``?ansicht=gesendet``) their own."""
+    sent = request.GET.get("ansicht") == "gesendet"
+    items = (
+        selectors.contact_requests_sent(user=request.user)
+        if sent
+        else selectors.contact_requests_received(user=request.user)
     )
+    page, query_string = paginate(request, items)
     return render(
         request,
         "community/requests.html",
-        {
-            "page_obj": received,
-            "query_string": received_query,
-            "sent": selectors.contact_requests_sent(user=request.user)[:50],
-        },
+        {"page_obj": page, "query_string": query_string, "sent": sent},
     )
 
 

@@ -99,7 +99,11 @@ def _scale_choices(question: Question) -> list[tuple[str, str]]:
 
 
 def _field_for(question: Question, topic_fields: list[TopicField]) -> forms.Field:
-    common = {"label": question.text, "help_text": question.help, "required": question.required}
+    common: dict[str, Any] = {
+        "label": question.text,
+        "help_text": question.help,
+        "required": question.required,
+    }
     kind = question.kind
     if kind == Question.Kind.SCALE:
         return AnswerChoiceField(

@@ -92,6 +92,7 @@ def _condition_hint(question: Question) -> str:
     from .services.authoring import condition_values_allowed
 
     parent = question.condition_question
+    assert parent is not None
     labels = dict(condition_values_allowed(parent))
     chosen = " / ".join(f"“{labels.get(str(v), v)}”" for v in question.condition_values)
     return _("Please answer only if you chose %(answers)s for “%(question)s”.") % {

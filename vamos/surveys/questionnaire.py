@@ -167,13 +167,13 @@ def normalise(question: Question, value: Any, topic_fields: list[TopicField]) ->
             )
         return ranked
     if kind == Question.Kind.NUMBER:
-        number = value if isinstance(value, Decimal) else parse_number(str(value))
+        amount = value if isinstance(value, Decimal) else parse_number(str(value))
         low, high = question.number_min, question.number_max
-        if (low is not None and number < low) or (high is not None and number > high):
+        if (low is not None and amount < low) or (high is not None and amount > high):
             raise ValidationError(number_range_message(question))
-        if abs(number) >= Decimal("1e10"):
+        if abs(amount) >= Decimal("1e10"):
             raise ValidationError(_("This number is too large."))
-        return format(number.normalize(), "f")
+        return format(amount.normalize(), "f")
     text = str(value).strip()
     limit = MAX_SHORT_TEXT if kind == Question.Kind.SHORT_TEXT else MAX_LONG_TEXT
     if len(text) > limit:

@@ -54,7 +54,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
     copies = submitted_responses_for(participations=list(participations), user=request.user)
     for participation in participations:
-        participation.copy = copies.get((participation.wave_id, participation.organisation_id or 0))
+        participation.copy = copies.get((participation.wave_id, participation.organisation_id or 0))  # type: ignore[attr-defined]
     organisations = Organisation.objects.filter(
         pk__in=member_organisation_ids(request.user)
     ).order_by("name")
@@ -355,7 +355,7 @@ def self_assessment(request: HttpRequest, slug: str) -> HttpResponse:
         )
     latest = history.latest
     average = latest.average if latest else None
-    if average and not average.suppressed and average.values:
+    if latest and average and not average.suppressed and average.values:
         series.append(
             (
                 _("Average of all organisations %(round)s") % {"round": latest.wave.label},

@@ -76,7 +76,8 @@ def _kind_labels(content_type_ids: set[int]) -> dict[str, str]:
     for content_type in ContentType.objects.filter(pk__in=content_type_ids):
         model = content_type.model_class()
         try:
-            choices = model._meta.get_field("kind").flatchoices if model else []
+            field = model._meta.get_field("kind") if model else None
+            choices = getattr(field, "flatchoices", [])
         except FieldDoesNotExist:
             choices = []
         labels.update({str(value): str(label) for value, label in choices})

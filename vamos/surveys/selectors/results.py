@@ -148,14 +148,14 @@ def _question_result(
         ]
         result.mean = round(statistics.fmean(int(v) for v in values), 2)
     elif kind in Question.CHOICE_KINDS:
-        counts = Counter(
-            v for value in values for v in (value if isinstance(value, list) else [value])
+        tallies: Counter[str] = Counter(
+            str(v) for value in values for v in (value if isinstance(value, list) else [value])
         )
         result.bars = [
             Bar(
                 label=choice.label,
-                count=counts.get(choice.value, 0),
-                percent=_percent(counts.get(choice.value, 0), len(values)),
+                count=tallies.get(choice.value, 0),
+                percent=_percent(tallies.get(choice.value, 0), len(values)),
             )
             for choice in question.choices.all()
         ]
@@ -355,8 +355,8 @@ def needs_heatmap(*, wave: Wave, by: str = GROUP_KINDS) -> Heatmap:
     labels = state_labels() if by == GROUP_STATES else kind_labels()
     index = 2 if by == GROUP_STATES else 1
     groups: dict[str, list[Any]] = defaultdict(list)
-    for row in responses:
-        groups[row[index] or ""].append(row[0])
+    for segment in responses:
+        groups[segment[index] or ""].append(segment[0])
     order = [code for code in labels if code in groups] + ([""] if "" in groups else [])
     columns = [
         HeatColumn(code=code, label=labels.get(code, _("not known")), n=len(groups[code]))
@@ -572,14 +572,10 @@ def response_rates_for(waves: list[Wave]) -> dict[int, ResponseRate]:
 
 def wave_response_rates(*, survey_kind: str = "") -> list[tuple[Wave, ResponseRate]]:
     """Every published round with its response rate (for reports)."""
-    waves = (
-        Wave.objects.filter(is_published=True)
-        .select_related("survey")
-        .order_by("survey__kind", "opens_on")
-    )
+    published = Wave.objects.filter(is_published=True).select_related("survey")
     if survey_kind:
-        waves = waves.filter(survey__kind=survey_kind)
-    waves = list(waves)
+        published = published.filter(survey__kind=survey_kind)
+    waves = list(published.order_by("survey__kind", "opens_on"))
     rates = response_rates_for(waves)
     return [(wave, rates[wave.pk]) for wave in waves]
 

@@ -454,12 +454,14 @@ def _sync_choices(question: Question, choices: list[tuple[str, str]], *, locked:
             choice.label_de, choice.label_en = label_de, label_en
             choice.save(update_fields=["label_de", "label_en"])
         return
-    by_label = {choice.label_de.strip().lower(): choice for choice in existing}
+    by_label: dict[str, Choice | None] = {c.label_de.strip().lower(): c for c in existing}
     keep: list[Choice] = []
     used: set[str] = set()
     for position, (label_de, label_en) in enumerate(choices, start=1):
-        choice = by_label.pop(label_de.strip().lower(), None)
-        if choice is None:
+        found = by_label.pop(label_de.strip().lower(), None)
+        if found is not None:
+            choice = found
+        else:
             base = slugify(label_de)[:50] or "option"
             value, number = base, 2
             taken = {c.value for c in existing} | used
@@ -533,7 +535,7 @@ def question_save(
     topic fields and the needs flag can change."""
     locked = wave_has_responses(wave)
     creating = question is None
-    if creating:
+    if question is None:
         ensure_structure_editable(wave)
         question = Question(wave=wave)
     else:

@@ -47,8 +47,10 @@ class CatalogueFilterForm(forms.Form):
     )
 
     def filters(self) -> dict[str, str]:
-        if not self.is_valid():
+        """The valid filters (an invalid one is reported on the form and left out)."""
+        if not self.is_bound:
             return {}
+        self.is_valid()
         data = self.cleaned_data
         duration = data.get("dauer") or ""
         return {

@@ -170,6 +170,8 @@ class ModulePage(LearnerRoutedPage):
     ]
     parent_page_types = ["learning.LearningLibraryPage"]
     subpage_types = ["learning.LessonPage"]
+    # The explorer lists the lessons in their order (editors drag them to reorder).
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("module")

@@ -443,8 +443,21 @@ class ActivityForm(forms.Form):
         help_text=_("For example the webinar that a topic consulting follows up."),
     )
 
+    module = forms.TypedChoiceField(
+        label=_("Related e-learning module"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("For example the module the session deepened."),
+    )
+
     def __init__(self, *args: Any, journey: Journey, owners: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        modules = integrations.target_choices("module", journey=journey, user=None)
+        if modules:
+            self.fields["module"].choices = [("", "–"), *modules]
+        else:
+            del self.fields["module"]
         # Date and hours are required depending on the status; the labels say so.
         status = (
             self.data.get(self.add_prefix("status"))
@@ -519,6 +532,8 @@ class ActivityForm(forms.Form):
         data["shared_summary"] = self.cleaned_data.get("shared_summary", "")
         if "event" in self.fields:
             data["event_id"] = self.cleaned_data.get("event")
+        if "module" in self.fields:
+            data["module_id"] = self.cleaned_data.get("module")
         return data
 
     def follow_up_data(self) -> dict[str, Any] | None:

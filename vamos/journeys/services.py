@@ -753,6 +753,12 @@ def private_notes_read(*, journey: Journey, actor: Any, where: str) -> None:
         audit_log(actor=actor, action="journey.private_notes_read", obj=journey, data={"on": where})
 
 
+def transfer_answers_read(*, journey: Journey, actor: Any) -> None:
+    """Answers were shared with the coach; a team admin reading them leaves a trace."""
+    if is_team_admin(actor) and not is_journey_coach(actor, journey):
+        audit_log(actor=actor, action="journey.transfer_answers_read", obj=journey)
+
+
 def journey_summary_exported(*, journey: Journey, actor: Any, internal: bool) -> None:
     """Every PDF summary that leaves the platform is logged; the file version holds notes."""
     audit_log(

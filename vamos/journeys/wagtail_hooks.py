@@ -17,12 +17,13 @@ class CoachingApplicationsMenuItem(MenuItem):
     def is_shown(self, request: HttpRequest) -> bool:
         return can_administer_journeys(request.user)
 
-    def get_context(self, request: HttpRequest) -> dict[str, Any]:
-        context = super().get_context(request)
+    def render_component(self, request: HttpRequest) -> Any:
+        # Wagtail's sidebar renders menu items through render_component.
+        component = super().render_component(request)
         count = application_queue_count()
         if count:
-            context["label"] = f"{self.label} ({count})"
-        return context
+            component.label = f"{self.label} ({count})"
+        return component
 
 
 @hooks.register("register_admin_menu_item")

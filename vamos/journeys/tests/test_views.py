@@ -440,3 +440,30 @@ def test_member_journey_list(journey, member, client_for, django_assert_max_num_
     with django_assert_max_num_queries(24):
         response = client.get(reverse("journeys:index"))
     assert journey.organisation.name in response.content.decode()
+
+
+def test_transfer_answers_shared_with_the_coach(
+    journey, coach, org_admin, member, team_admin, client_for
+):
+    import uuid
+
+    from vamos.learning.models import TransferAnswer
+
+    TransferAnswer.objects.create(
+        user=member,
+        lesson_key=uuid.uuid4(),
+        module_key=uuid.uuid4(),
+        block_id="t1",
+        module_title="Fördermittel beantragen",
+        lesson_title="Der Eigenanteil",
+        prompt="Wie wenden Sie das an?",
+        answer="Wir sammeln Spenden für den Eigenanteil.",
+        shared_with=journey.organisation,
+        shared_at=timezone.now(),
+    )
+    url = reverse("journeys:detail", kwargs={"pk": journey.pk})
+    assert "Wir sammeln Spenden" in client_for(coach).get(url).content.decode()
+    assert "Wir sammeln Spenden" not in client_for(org_admin).get(url).content.decode()
+    assert not AuditEntry.objects.filter(action="journey.transfer_answers_read").exists()
+    client_for(team_admin).get(url)
+    assert AuditEntry.objects.filter(action="journey.transfer_answers_read").count() == 1

@@ -106,6 +106,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     if context["can_view_notes"]:
         answers, count = integrations.shared_transfer_answers(organisation=journey.organisation)
         context.update({"transfer_answers": answers, "transfer_answer_count": count})
+        if answers:
+            services.transfer_answers_read(journey=journey, actor=request.user)
     context.update(
         {
             "figures": selectors.figures_of(journey),

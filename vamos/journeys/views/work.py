@@ -332,6 +332,13 @@ def activity_detail(request: HttpRequest, pk: int, activity: int) -> HttpRespons
         journey,
         activity=item,
         linked_event=integrations.event_target(item.event_id),
+        linked_module=(
+            integrations.targets_resolve([("module", item.module_id)]).get(
+                ("module", item.module_id)
+            )
+            if item.module_id
+            else None
+        ),
         participation=(
             integrations.event_participation(
                 event_id=item.event_id, organisation=journey.organisation
@@ -379,6 +386,7 @@ def activity_event(request: HttpRequest, pk: int, activity: int) -> HttpResponse
         journey,
         activity=item,
         linked_event=None,
+        linked_module=None,
         participation={},
         event_form=form,
         goals=item.goals.select_related("topic_field"),
@@ -404,6 +412,7 @@ def activity_edit(request: HttpRequest, pk: int, activity: int) -> HttpResponse:
         "topic_fields": list(item.topic_fields.all()),
         "shared_summary": item.shared_summary,
         "event": item.event_id,
+        "module": item.module_id,
     }
     form = _activity_form(
         request, journey, ActivityEditForm, initial=initial, locked=item.event_created_here

@@ -175,3 +175,47 @@ def test_module_and_path_previews_render(course: dict) -> None:
     assert "Vorschau" in module.make_preview_request().content.decode()
     path = factories.path(modules=[module])
     assert "Fördermittel beantragen" in path.make_preview_request().content.decode()
+
+
+def test_translating_a_module_keeps_block_ids_and_progress(course: dict, member: Any) -> None:
+    """Wagtail's "Translate" copies pages into the English tree; quizzes keep their ids, so a
+    quiz passed in German counts for the English version too."""
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    from vamos.learning import selectors, services
+
+    from .conftest import correct_answers, resolve
+
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    module = course["module"]
+    copy = module.copy_for_translation(english, copy_parents=True)
+    copy.title = "Applying for funding"
+    copy.save_revision().publish()
+    for lesson in LessonPage.objects.child_of(module):
+        translated = lesson.copy_for_translation(english)
+        translated.save_revision().publish()
+
+    german = resolve(member)
+    lesson = german.lessons[1]
+    services.quiz_submit(
+        user=member,
+        module=german,
+        lesson=lesson,
+        block=lesson.page.blocks_of("quiz")[0],
+        answers=correct_answers(course["quiz"]),
+    )
+    shown = resolve(member, language="en")
+    assert shown.page.title == "Applying for funding"
+    assert shown.lessons[1].page.locale.language_code == "en"
+    english_quiz = shown.lessons[1].page.blocks_of("quiz")[0]
+    with translation.override("en"):
+        assert english_quiz.id in selectors.quizzes_passed(user=member, lesson_key=lesson.key)
+
+
+def test_video_preview_renders(editor: Any) -> None:
+    video = factories.video()
+    video.title_de = "Noch nicht gespeichert"
+    response = video.make_preview_request()
+    assert response.status_code == 200
+    assert "Noch nicht gespeichert" in response.content.decode()

@@ -848,6 +848,47 @@ def recommendations_for(journeys: list[Journey], limit: int = 5) -> dict[int, li
     return result
 
 
+def journey_figures(*, start: date, end: date) -> dict[str, Any]:
+    """Figures for reports and the funder: journeys running in the period, activities held
+    per format, coaching hours, organisations and people reached, goals achieved."""
+    held = Activity.objects.filter(
+        status=Activity.Status.HELD, held_on__gte=start, held_on__lte=end
+    )
+    by_format = {
+        row["format"]: row
+        for row in held.values("format")
+        .annotate(count=Count("pk"), hours=Coalesce(Sum("hours"), Value(ZERO)))
+        .order_by()
+    }
+    running = Journey.objects.filter(
+        start_date__lte=end, status__in=[*CASELOAD_STATUSES, Journey.Status.COMPLETED]
+    ).exclude(planned_end_date__lt=start)
+    achieved = GoalUpdate.objects.filter(
+        status=Goal.Status.ACHIEVED,
+        created_at__date__gte=start,
+        created_at__date__lte=end,
+    )
+    return {
+        "journeys_running": running.count(),
+        "organisations_coached": running.values("organisation").distinct().count(),
+        "applications": Journey.objects.filter(
+            applied_at__date__gte=start, applied_at__date__lte=end
+        ).count(),
+        "activities_by_format": {
+            value: {
+                "label": label,
+                "count": by_format.get(value, {}).get("count", 0),
+                "hours": by_format.get(value, {}).get("hours", ZERO),
+            }
+            for value, label in Activity.Format.choices
+        },
+        "activities": held.count(),
+        "hours": held.aggregate(total=Coalesce(Sum("hours"), Value(ZERO)))["total"],
+        "participants": held.aggregate(total=Coalesce(Sum("participants_count"), 0))["total"],
+        "goals_achieved": achieved.values("goal").distinct().count(),
+    }
+
+
 # --- Reminders ----------------------------------------------------------------------------
 
 

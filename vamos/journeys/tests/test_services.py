@@ -667,3 +667,26 @@ def test_coached_organisations_for_other_apps(coach, other_coach, org_a, org_b):
     f.JourneyFactory(organisation=org_b, coaches=[coach], status=Journey.Status.CANCELLED)
     assert selectors.coached_organisation_ids(coach) == {org_a.pk}
     assert selectors.coached_organisation_ids(other_coach) == set()
+
+
+def test_figures_for_reports():
+    journey = f.JourneyFactory()
+    f.ActivityFactory(journey=journey, hours=Decimal("2"), participants_count=5)
+    f.ActivityFactory(journey=journey, format="webinar", hours=Decimal("3"), participants_count=20)
+    f.ActivityFactory(
+        journey=journey,
+        held_on=timezone.localdate() - datetime.timedelta(days=400),
+        hours=Decimal("9"),
+    )
+    goal = f.GoalFactory(journey=journey)
+    GoalUpdate.objects.create(
+        goal=goal, kind="edited", status="achieved", progress=100, description=goal.description
+    )
+    today = timezone.localdate()
+    figures = selectors.journey_figures(start=today - datetime.timedelta(days=30), end=today)
+    assert figures["activities"] == 2
+    assert figures["hours"] == Decimal("5")
+    assert figures["participants"] == 25
+    assert figures["activities_by_format"]["webinar"]["count"] == 1
+    assert figures["journeys_running"] == 1 and figures["organisations_coached"] == 1
+    assert figures["goals_achieved"] == 1

@@ -22,12 +22,8 @@ ROLE_LABELS = {
     EDITOR: _("Editor"),
 }
 
-# Apps whose every permission the team admin holds.
+# Apps whose every permission the team admin holds (besides all of the platform's own apps).
 _TEAM_ADMIN_APPS = [
-    "core",
-    "accounts",
-    "organisations",
-    "website",
     "wagtailcore",
     "wagtailadmin",
     "wagtailimages",
@@ -89,8 +85,11 @@ def roles_sync() -> None:
     editor, _created = Group.objects.get_or_create(name=EDITOR)
     Group.objects.get_or_create(name=COACH)
 
+    platform_apps = [
+        config.label for config in global_apps.get_app_configs() if config.name.startswith("vamos.")
+    ]
     team_admin.permissions.set(
-        Permission.objects.filter(content_type__app_label__in=_TEAM_ADMIN_APPS)
+        Permission.objects.filter(content_type__app_label__in=[*_TEAM_ADMIN_APPS, *platform_apps])
     )
     editor.permissions.set(_permissions(_EDITOR_PERMISSIONS))
 

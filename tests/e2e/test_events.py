@@ -17,6 +17,26 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 PASSWORD = "Sicheres-Passwort-2026"
 
 
+@pytest.fixture
+def migration_data(transactional_db: None) -> None:
+    """What the data migrations and ``post_migrate`` provide, restored if a transactional test
+    before flushed it without restoring (seen on PostgreSQL after browser journeys)."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Locale, Page
+
+    from vamos.core.roles import roles_sync
+
+    ContentType.objects.clear_cache()
+    for config in apps.get_app_configs():
+        create_permissions(config, verbosity=0)
+    if Page.get_first_root_node() is None:
+        locale, _created = Locale.objects.get_or_create(language_code="de")
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    roles_sync()
+
+
 def _sign_in(page: Page, axe: Any, base: str, email: str) -> None:
     page.goto(f"{base}/konto/login/")
     axe()
@@ -62,6 +82,7 @@ def _conference() -> Event:
 
 
 def test_ayse_registers_for_the_conference_and_gets_her_certificate(
+    migration_data: None,
     page: Page,
     browser: Browser,
     axe: Any,
@@ -142,6 +163,7 @@ def test_ayse_registers_for_the_conference_and_gets_her_certificate(
 
 
 def test_last_seat_then_waitlist_then_promotion(
+    migration_data: None,
     page: Page,
     axe: Any,
     live_server: Any,

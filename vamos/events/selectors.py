@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -428,3 +428,125 @@ def event_figures(*, start: datetime.date, end: datetime.date) -> dict[str, Any]
         .distinct()
         .count(),
     }
+
+
+# --- For reports (aggregates; the query count does not grow with the data) ---------------
+
+
+def events_in_period(
+    *,
+    start: datetime.date,
+    end: datetime.date,
+    organisations: QuerySet[Organisation] | None = None,
+    topic_field: Any = None,
+) -> QuerySet[Event]:
+    """Published events starting in the period; with ``organisations``, only events people
+    of those organisations registered for; with ``topic_field``, only events tagged so."""
+    events = Event.objects.filter(
+        status=Event.Status.PUBLISHED, start__date__gte=start, start__date__lte=end
+    )
+    if topic_field is not None:
+        events = events.filter(pk__in=Event.objects.filter(topic_fields=topic_field).values("pk"))
+    if organisations is not None:
+        events = events.filter(
+            pk__in=Registration.objects.filter(
+                organisation__in=organisations, status__in=Registration.ACTIVE
+            ).values("event_id")
+        )
+    return events
+
+
+def event_report_figures(
+    *,
+    start: datetime.date,
+    end: datetime.date,
+    organisations: QuerySet[Organisation] | None = None,
+    topic_field: Any = None,
+) -> dict[str, Any]:
+    """Events by kind and format, registrations, attendance, waitlist demand, participants
+    by organisation kind and the interim feedback ratings, for events starting in the
+    period (registrations of ``organisations`` only, where given)."""
+    events = events_in_period(
+        start=start, end=end, organisations=organisations, topic_field=topic_field
+    )
+    registrations = Registration.objects.filter(event__in=events)
+    if organisations is not None:
+        registrations = registrations.filter(organisation__in=organisations)
+    ended = Q(event__end__lte=timezone.now())
+    totals = registrations.aggregate(
+        registrations=Count("pk", filter=Q(status__in=Registration.ACTIVE)),
+        seats_ended=Count("pk", filter=Q(status__in=SEATED) & ended),
+        attended=Count("pk", filter=Q(status=Registration.Status.ATTENDED)),
+        no_show=Count("pk", filter=Q(status=Registration.Status.NO_SHOW)),
+        waitlist_joined=Count("pk", filter=Q(waitlisted_at__isnull=False)),
+        waitlist_promoted=Count("pk", filter=Q(waitlisted_at__isnull=False, status__in=SEATED)),
+        waitlist_now=Count("pk", filter=Q(status=Registration.Status.WAITLISTED)),
+        people=Count("user", filter=Q(status=Registration.Status.ATTENDED), distinct=True),
+        organisations=Count(
+            "organisation", filter=Q(status=Registration.Status.ATTENDED), distinct=True
+        ),
+    )
+    attended = registrations.filter(status=Registration.Status.ATTENDED)
+    feedback = Feedback.objects.filter(registration__in=registrations)
+    return {
+        **totals,
+        "events": events.count(),
+        "by_kind": dict(
+            events.order_by().values("kind").annotate(n=Count("pk")).values_list("kind", "n")
+        ),
+        "by_format": dict(
+            events.order_by().values("format").annotate(n=Count("pk")).values_list("format", "n")
+        ),
+        "events_with_waitlist": events.filter(
+            pk__in=registrations.filter(waitlisted_at__isnull=False).values("event_id")
+        ).count(),
+        "participants_by_kind": dict(
+            attended.order_by()
+            .values("organisation__kind")
+            .annotate(n=Count("pk"))
+            .values_list("organisation__kind", "n")
+        ),
+        "feedback_by_kind": {
+            row["registration__event__kind"]: (row["n"], row["mean"])
+            for row in feedback.order_by()
+            .values("registration__event__kind")
+            .annotate(n=Count("pk"), mean=Avg("rating"))
+        },
+    }
+
+
+def organisation_event_figures(
+    *, organisation: Organisation, start: datetime.date | None = None
+) -> dict[str, Any]:
+    """An organisation's people at events (from ``start`` on): registrations, attended,
+    people who attended, by event kind."""
+    registrations = Registration.objects.filter(organisation=organisation)
+    if start is not None:
+        registrations = registrations.filter(event__start__date__gte=start)
+    attended = registrations.filter(status=Registration.Status.ATTENDED)
+    totals = registrations.aggregate(
+        registrations=Count("pk", filter=Q(status__in=Registration.ACTIVE)),
+        attended=Count("pk", filter=Q(status=Registration.Status.ATTENDED)),
+        people=Count("user", filter=Q(status=Registration.Status.ATTENDED), distinct=True),
+        events=Count("event", filter=Q(status=Registration.Status.ATTENDED), distinct=True),
+    )
+    return {
+        **totals,
+        "by_kind": dict(
+            attended.order_by()
+            .values("event__kind")
+            .annotate(n=Count("pk"))
+            .values_list("event__kind", "n")
+        ),
+    }
+
+
+def event_attendees_in_period(*, start: datetime.date, end: datetime.date) -> QuerySet[Any]:
+    """(``organisation_id``, ``user_id``) rows of attended registrations of events starting
+    in the period, for subqueries in reports."""
+    return Registration.objects.filter(
+        status=Registration.Status.ATTENDED,
+        event__status=Event.Status.PUBLISHED,
+        event__start__date__gte=start,
+        event__start__date__lte=end,
+    )

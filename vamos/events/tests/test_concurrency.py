@@ -3,27 +3,65 @@
 Runs on PostgreSQL, where ``SELECT … FOR UPDATE`` on the event row serialises the seat count
 (SQLite serialises all writers anyway, and its in-memory test database cannot be shared by
 threads reliably).
+
+The threads need committed data, but a transactional test would flush the whole test
+database afterwards (and with it the data migrations other tests rely on). So these tests
+commit their own rows and delete exactly those rows again.
 """
 
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
+from vamos.accounts.models import User
+from vamos.accounts.tests.factories import UserFactory
+from vamos.core.models import AuditEntry, OutgoingEmail
 from vamos.events import services
-from vamos.events.models import Registration, WorkshopChoice
-from vamos.organisations.tests.factories import MembershipFactory
+from vamos.events.models import Event, Registration, WorkshopChoice
+from vamos.organisations.models import Organisation
+from vamos.organisations.tests.factories import MembershipFactory, OrganisationFactory
 
 from .factories import EventFactory, SessionFactory
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="row locks are tested on PostgreSQL"
-    ),
-]
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="row locks are tested on PostgreSQL"
+)
+
+_CLEANED = [AuditEntry, OutgoingEmail, Event, User, Organisation]
+
+
+@pytest.fixture
+def committed(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
+    """Database access in autocommit mode; every row created meanwhile is removed after."""
+    with django_db_blocker.unblock():
+        # A transactional test before may have flushed the content types this process cached.
+        ContentType.objects.clear_cache()
+        before = {
+            model: model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+            for model in _CLEANED
+        }
+        try:
+            yield
+        finally:
+            for model in _CLEANED:  # events and people cascade to registrations etc.
+                model.objects.filter(pk__gt=before[model]).delete()
+            connections.close_all()
+
+
+@pytest.fixture
+def org_a(committed: None) -> Organisation:
+    return OrganisationFactory(name="Parallelverband", slug="parallelverband")
+
+
+@pytest.fixture
+def make_user(committed: None) -> Any:
+    return UserFactory
+
 
 ATTEMPTS = 24
 

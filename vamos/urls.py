@@ -57,6 +57,7 @@ urlpatterns += i18n_patterns(
     path("veranstaltungen/", include("vamos.events.urls")),
     path("austausch/", include("vamos.community.urls")),
     path("umfragen/", include("vamos.surveys.urls")),
+    path("berichte/", include("vamos.reports.urls")),
     path("", include("vamos.website.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

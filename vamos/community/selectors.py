@@ -536,3 +536,99 @@ def digest_for_user(*, user: Any, since: datetime, until: datetime) -> Digest:
         organisation_comments=organisation_comments,
         useful_count=useful,
     )
+
+
+# --- For reports (public API; aggregates, the query count does not grow with the data) -----
+
+
+def best_practices_published_in(
+    *, start: Any, end: Any, organisations: Any = None, topic_field: TopicField | None = None
+) -> QuerySet[BestPractice]:
+    """Best practices first published in the period and still published."""
+    practices = BestPractice.objects.filter(
+        status=S.PUBLISHED,
+        first_published_at__date__gte=start,
+        first_published_at__date__lte=end,
+    )
+    if organisations is not None:
+        practices = practices.filter(organisation__in=organisations)
+    if topic_field is not None:
+        practices = practices.filter(
+            pk__in=BestPractice.objects.filter(topic_fields=topic_field).values("pk")
+        )
+    return practices
+
+
+def community_report_figures(
+    *, start: Any, end: Any, organisations: Any = None, topic_field: TopicField | None = None
+) -> dict[str, Any]:
+    """Best practices published (publicly, for members, per topic field), peer offers made
+    and active, contact requests sent and answered, useful marks – in the period."""
+    practices = best_practices_published_in(
+        start=start, end=end, organisations=organisations, topic_field=topic_field
+    )
+    offers = PeerOffer.objects.all()
+    requests = ContactRequest.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
+    reactions = Reaction.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
+    if organisations is not None:
+        offers = offers.filter(organisation__in=organisations)
+        requests = requests.filter(organisation__in=organisations)
+        reactions = reactions.filter(best_practice__organisation__in=organisations)
+    if topic_field is not None:
+        offers = offers.filter(
+            pk__in=PeerOffer.objects.filter(topic_fields=topic_field).values("pk")
+        )
+        requests = requests.filter(
+            Q(best_practice__topic_fields=topic_field) | Q(peer_offer__topic_fields=topic_field)
+        ).distinct()
+        reactions = reactions.filter(best_practice__topic_fields=topic_field)
+    published = practices.aggregate(
+        total=Count("pk"),
+        public=Count("pk", filter=Q(visibility=BestPractice.Visibility.PUBLIC)),
+        members=Count("pk", filter=Q(visibility=BestPractice.Visibility.MEMBERS)),
+        organisations=Count("organisation", distinct=True),
+    )
+    tagging = BestPractice.topic_fields.through
+    by_topic_field = dict(
+        tagging.objects.filter(bestpractice__in=practices)
+        .order_by()
+        .values("topicfield_id")
+        .annotate(n=Count("pk"))
+        .values_list("topicfield_id", "n")
+    )
+    offer_counts = offers.aggregate(
+        new=Count("pk", filter=Q(created_at__date__gte=start, created_at__date__lte=end)),
+        active=Count("pk", filter=Q(is_active=True, created_at__date__lte=end)),
+        organisations=Count(
+            "organisation", filter=Q(is_active=True, created_at__date__lte=end), distinct=True
+        ),
+    )
+    request_counts = requests.aggregate(
+        sent=Count("pk", distinct=True),
+        answered=Count("pk", filter=Q(status=ContactRequest.Status.ANSWERED), distinct=True),
+    )
+    return {
+        "published": published["total"],
+        "published_public": published["public"],
+        "published_members": published["members"],
+        "publishing_organisations": published["organisations"],
+        "by_topic_field": by_topic_field,
+        "offers_new": offer_counts["new"],
+        "offers_active": offer_counts["active"],
+        "offering_organisations": offer_counts["organisations"],
+        "contacts_sent": request_counts["sent"],
+        "contacts_answered": request_counts["answered"],
+        "useful_marks": reactions.count(),
+    }
+
+
+def organisation_community_figures(*, organisation: Organisation) -> dict[str, int]:
+    """An organisation's part in the peer exchange: published best practices, active peer
+    offers, contact requests received."""
+    return {
+        "published": BestPractice.objects.filter(
+            organisation=organisation, status=S.PUBLISHED
+        ).count(),
+        "offers": PeerOffer.objects.filter(organisation=organisation, is_active=True).count(),
+        "contacts": ContactRequest.objects.filter(organisation=organisation).count(),
+    }

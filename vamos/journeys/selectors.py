@@ -12,6 +12,7 @@ from django.db.models import (
     Count,
     DecimalField,
     F,
+    FloatField,
     IntegerField,
     Max,
     Min,
@@ -23,7 +24,7 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -934,3 +935,184 @@ def journeys_with_review_due(day: date) -> list[tuple[Journey, date]]:
         if due is not None and due <= day:
             result.append((journey, due))
     return result
+
+
+# --- For reports (aggregates; the query count does not grow with the data) ---------------
+
+UNDER_WAY = [*CASELOAD_STATUSES, Journey.Status.COMPLETED]
+
+
+def journeys_in_period(
+    *, start: date, end: date, organisations: Any = None, topic_field: Any = None
+) -> QuerySet[Journey]:
+    """Journeys applied for in the period, or under way in it (kickoff planned, active or
+    completed, started by its end and not planned to end before its start)."""
+    journeys = Journey.objects.filter(
+        Q(applied_at__date__gte=start, applied_at__date__lte=end)
+        | (
+            Q(status__in=UNDER_WAY, start_date__lte=end)
+            & (Q(planned_end_date__gte=start) | Q(planned_end_date__isnull=True))
+        )
+    )
+    if organisations is not None:
+        journeys = journeys.filter(organisation__in=organisations)
+    if topic_field is not None:
+        journeys = journeys.filter(
+            Q(pk__in=Goal.objects.filter(topic_field=topic_field).values("journey_id"))
+            | Q(interest_topic_fields=topic_field)
+        ).distinct()
+    return journeys
+
+
+def journeys_under_way(
+    *, start: date, end: date, organisations: Any = None, topic_field: Any = None
+) -> QuerySet[Journey]:
+    """The journeys of ``journeys_in_period`` that were under way (not just applied for)."""
+    return journeys_in_period(
+        start=start, end=end, organisations=organisations, topic_field=topic_field
+    ).filter(
+        Q(status__in=UNDER_WAY, start_date__lte=end)
+        & (Q(planned_end_date__gte=start) | Q(planned_end_date__isnull=True))
+    )
+
+
+def held_activities(
+    *, start: date, end: date, organisations: Any = None, topic_field: Any = None
+) -> QuerySet[Activity]:
+    activities = Activity.objects.filter(
+        status=Activity.Status.HELD, held_on__gte=start, held_on__lte=end
+    )
+    if organisations is not None:
+        activities = activities.filter(journey__organisation__in=organisations)
+    if topic_field is not None:
+        activities = activities.filter(
+            pk__in=Activity.objects.filter(topic_fields=topic_field).values("pk")
+        )
+    return activities
+
+
+def journey_report_figures(
+    *, start: date, end: date, organisations: Any = None, topic_field: Any = None
+) -> dict[str, Any]:
+    """Journeys by status, organisations coached, activities and hours by format and by
+    topic field (an activity with several topic fields counts in equal parts), goals set
+    and achieved by topic field, and activities with member clubs."""
+    journeys = journeys_in_period(
+        start=start, end=end, organisations=organisations, topic_field=topic_field
+    )
+    under_way = journeys_under_way(
+        start=start, end=end, organisations=organisations, topic_field=topic_field
+    )
+    held = held_activities(
+        start=start, end=end, organisations=organisations, topic_field=topic_field
+    )
+    totals = held.aggregate(
+        activities=Count("pk"),
+        hours=Coalesce(Sum("hours"), Value(ZERO)),
+        participants=Coalesce(Sum("participants_count"), 0),
+        club_activities=Count("pk", filter=Q(format=Activity.Format.MEMBER_CLUB_EVENT)),
+        club_participants=Coalesce(
+            Sum("participants_count", filter=Q(format=Activity.Format.MEMBER_CLUB_EVENT)), 0
+        ),
+        club_organisations=Count(
+            "journey__organisation",
+            filter=Q(format=Activity.Format.MEMBER_CLUB_EVENT),
+            distinct=True,
+        ),
+    )
+    by_format = {
+        row["format"]: (row["count"], row["hours"])
+        for row in held.order_by()
+        .values("format")
+        .annotate(count=Count("pk"), hours=Coalesce(Sum("hours"), Value(ZERO)))
+    }
+    tagging = Activity.topic_fields.through
+    shares = Subquery(
+        tagging.objects.filter(activity_id=OuterRef("activity_id"))
+        .order_by()
+        .values("activity_id")
+        .annotate(n=Count("pk"))
+        .values("n"),
+        output_field=IntegerField(),
+    )
+    by_topic_field = {
+        row["topicfield_id"]: (row["count"], row["hours"] or 0.0)
+        for row in tagging.objects.filter(activity__in=held)
+        .order_by()
+        .values("topicfield_id")
+        .annotate(
+            count=Count("activity_id"),
+            hours=Sum(Cast("activity__hours", FloatField()) / shares, output_field=FloatField()),
+        )
+    }
+    untagged = held.exclude(pk__in=tagging.objects.values("activity_id")).aggregate(
+        count=Count("pk"), hours=Coalesce(Sum("hours"), Value(ZERO))
+    )
+    goals = Goal.objects.filter(journey__in=journeys.order_by().values("pk"))
+    if topic_field is not None:
+        goals = goals.filter(topic_field=topic_field)
+    achieved = GoalUpdate.objects.filter(
+        goal__in=goals,
+        status=Goal.Status.ACHIEVED,
+        created_at__date__gte=start,
+        created_at__date__lte=end,
+    )
+    set_in_period = goals.filter(created_at__date__gte=start, created_at__date__lte=end)
+    return {
+        **totals,
+        "journeys": journeys.count(),
+        "by_status": dict(
+            journeys.order_by()
+            .values("status")
+            .annotate(n=Count("pk", distinct=True))
+            .values_list("status", "n")
+        ),
+        "under_way": under_way.count(),
+        "organisations_coached": under_way.order_by().values("organisation").distinct().count(),
+        "active_organisations": journeys.filter(status=Journey.Status.ACTIVE)
+        .order_by()
+        .values("organisation")
+        .distinct()
+        .count(),
+        "applications": journeys.filter(
+            applied_at__date__gte=start, applied_at__date__lte=end
+        ).count(),
+        "by_format": by_format,
+        "by_topic_field": by_topic_field,
+        "untagged": (untagged["count"], untagged["hours"]),
+        "goals_set": set_in_period.exclude(status=Goal.Status.DROPPED).count(),
+        "goals_achieved": achieved.values("goal").distinct().count(),
+        "goals_set_by_topic_field": dict(
+            set_in_period.exclude(status=Goal.Status.DROPPED)
+            .order_by()
+            .values("topic_field")
+            .annotate(n=Count("pk"))
+            .values_list("topic_field", "n")
+        ),
+        "goals_achieved_by_topic_field": dict(
+            achieved.order_by()
+            .values("goal__topic_field")
+            .annotate(n=Count("goal", distinct=True))
+            .values_list("goal__topic_field", "n")
+        ),
+    }
+
+
+def organisation_journey_report(*, organisation: Organisation) -> list[Journey]:
+    """An organisation's journeys (not declined applications) with hours and goal counts,
+    newest first (the organisation report)."""
+    return list(
+        _with_figures(
+            Journey.objects.filter(organisation=organisation).exclude(
+                status=Journey.Status.DECLINED
+            )
+        )
+        .prefetch_related("assignments__coach")
+        .order_by("-start_date", "-applied_at", "-pk")
+    )
+
+
+def organisations_coached_in_period(*, start: date, end: date) -> QuerySet[Any]:
+    """Organisation ids (``values("journey__organisation_id")``) with a coaching activity
+    held in the period, for subqueries in reports."""
+    return held_activities(start=start, end=end).order_by().values("journey__organisation_id")

@@ -19,7 +19,17 @@ from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.urls import reverse
 from django.utils import translation
 from wagtail.images import get_image_model
@@ -846,3 +856,149 @@ def module_get(*, pk: int) -> ModulePage | None:
 def module_url(module: ModulePage) -> str:
     """The learner's address of a module, in the active language."""
     return reverse("learning:module", kwargs={"slug": module.slug})
+
+
+# --- For reports (aggregates; the query count does not grow with the data) -----------------
+
+
+class SubqueryCount(Subquery):
+    """``COUNT(*)`` of a correlated subquery (one query for all outer rows)."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) _count)"
+    output_field = IntegerField()
+
+
+def _in_period(field: str, start: Any, end: Any) -> Q:
+    return Q(**{f"{field}__date__gte": start, f"{field}__date__lte": end})
+
+
+def _module_keys(topic_field: TopicField | None) -> Any:
+    modules = ModulePage.objects.all()
+    if topic_field is not None:
+        modules = modules.filter(topic_fields=topic_field)
+    return modules.values("translation_key")
+
+
+def learning_report_figures(
+    *, start: Any, end: Any, learners: QuerySet[Any], topic_field: TopicField | None = None
+) -> dict[str, Any]:
+    """Module starts and completions (in total and per topic field – a module with several
+    topic fields counts in each), certificates issued and active learners in the period,
+    for the people in ``learners`` (a queryset of user ids)."""
+    progress = ModuleProgress.objects.filter(user_id__in=learners)
+    if topic_field is not None:
+        progress = progress.filter(module_key__in=_module_keys(topic_field))
+    totals = progress.aggregate(
+        starts=Count("pk", filter=_in_period("started_at", start, end)),
+        completions=Count("pk", filter=_in_period("completed_at", start, end)),
+        learners=Count("user_id", filter=_in_period("started_at", start, end), distinct=True),
+        completers=Count("user_id", filter=_in_period("completed_at", start, end), distinct=True),
+    )
+    certificates = Certificate.objects.filter(
+        user_id__in=learners, withdrawn_at__isnull=True
+    ).filter(_in_period("issued_at", start, end))
+    if topic_field is not None:
+        certificates = certificates.filter(module_key__in=_module_keys(topic_field))
+    lessons = LessonProgress.objects.filter(user_id__in=learners).filter(
+        _in_period("started_at", start, end) | _in_period("completed_at", start, end)
+    )
+    if topic_field is not None:
+        lessons = lessons.filter(module_key__in=_module_keys(topic_field))
+    keys = ModulePage.objects.filter(topic_fields=OuterRef(OuterRef("pk"))).values(
+        "translation_key"
+    )
+    by_topic_field = {
+        row["pk"]: (row["starts"] or 0, row["completions"] or 0)
+        for row in TopicField.objects.annotate(
+            starts=SubqueryCount(
+                progress.filter(_in_period("started_at", start, end), module_key__in=keys)
+            ),
+            completions=SubqueryCount(
+                progress.filter(_in_period("completed_at", start, end), module_key__in=keys)
+            ),
+        ).values("pk", "starts", "completions")
+    }
+    return {
+        **totals,
+        "certificates": certificates.count(),
+        "active_learners": lessons.values("user_id").distinct().count(),
+        "by_topic_field": by_topic_field,
+    }
+
+
+def top_modules(
+    *,
+    start: Any,
+    end: Any,
+    learners: QuerySet[Any],
+    topic_field: TopicField | None = None,
+    limit: int = 10,
+) -> list[dict[str, Any]]:
+    """The most started modules of the period: canonical page, starts, completions."""
+    progress = ModuleProgress.objects.filter(user_id__in=learners)
+    if topic_field is not None:
+        progress = progress.filter(module_key__in=_module_keys(topic_field))
+    rows = list(
+        progress.filter(
+            _in_period("started_at", start, end) | _in_period("completed_at", start, end)
+        )
+        .order_by()
+        .values("module_key")
+        .annotate(
+            starts=Count("pk", filter=_in_period("started_at", start, end)),
+            completions=Count("pk", filter=_in_period("completed_at", start, end)),
+        )
+        .order_by("-starts", "-completions", "module_key")[:limit]
+    )
+    pages = {
+        page.translation_key: page
+        for page in canonical_pages(ModulePage.objects.all()).filter(
+            translation_key__in=[row["module_key"] for row in rows]
+        )
+    }
+    return [
+        {
+            "page": pages[row["module_key"]],
+            "starts": row["starts"],
+            "completions": row["completions"],
+        }
+        for row in rows
+        if row["module_key"] in pages
+    ]
+
+
+def top_videos(
+    *,
+    start: Any,
+    end: Any,
+    learners: QuerySet[Any],
+    topic_field: TopicField | None = None,
+    limit: int = 10,
+) -> QuerySet[Video]:
+    """The most watched videos: people whose last viewing falls in the period, and people
+    who watched to the end in the period."""
+    viewed = _in_period("progress__updated_at", start, end) & Q(progress__user_id__in=learners)
+    finished = _in_period("progress__watched_at", start, end) & Q(progress__user_id__in=learners)
+    videos = Video.objects.all()
+    if topic_field is not None:
+        videos = videos.filter(pk__in=Video.objects.filter(topic_fields=topic_field).values("pk"))
+    return (
+        videos.annotate(
+            viewers=Count("progress", filter=viewed, distinct=True),
+            finished=Count("progress", filter=finished, distinct=True),
+        )
+        .filter(Q(viewers__gt=0) | Q(finished__gt=0))
+        .order_by("-viewers", "-finished", "title_de")[:limit]
+    )
+
+
+def learners_active_in_period(*, start: Any, end: Any) -> QuerySet[Any]:
+    """User ids (``values("user_id")``) of people who started or completed a lesson in the
+    period, for subqueries in reports."""
+    return (
+        LessonProgress.objects.filter(
+            _in_period("started_at", start, end) | _in_period("completed_at", start, end)
+        )
+        .order_by()
+        .values("user_id")
+    )

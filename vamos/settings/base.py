@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "vamos.events",
     "vamos.community",
     "vamos.surveys",
+    "vamos.reports",
     "vamos.website",
     "vamos.dashboard",
     "vamos.demo",

@@ -7,7 +7,8 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Avg, Count, FloatField, Q, QuerySet
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import translation
 
@@ -162,4 +163,43 @@ def feedback_event_summary(*, event: Any) -> dict[str, Any] | None:
         "responses": count,
         "suppressed": not enough and count > 0,
         "means": means,
+    }
+
+
+def feedback_scores_for_events(*, events: QuerySet[Any]) -> dict[str, dict[str, Any]]:
+    """Per event kind (the kind kept on the form): submitted responses to the feedback forms
+    of ``events`` (a queryset of any model) and the mean of all their scale answers (1–5),
+    ``None`` below the minimum group size – for reports. Two queries."""
+    content_type = ContentType.objects.get_for_model(events.model, for_concrete_model=False)
+    forms = {
+        "wave__survey__kind": Survey.Kind.FEEDBACK,
+        "wave__survey__context_type": content_type,
+        "wave__survey__context_id__in": events.order_by().values("pk"),
+    }
+    responses = dict(
+        Response.objects.filter(**forms, status=Response.Status.SUBMITTED)
+        .order_by()
+        .values("wave__survey__context_kind")
+        .annotate(n=Count("pk"))
+        .values_list("wave__survey__context_kind", "n")
+    )
+    means = dict(
+        Answer.objects.filter(
+            **{f"response__{key}": value for key, value in forms.items()},
+            response__status=Response.Status.SUBMITTED,
+            question__kind=Question.Kind.SCALE,
+        )
+        .order_by()
+        .values("response__wave__survey__context_kind")
+        .annotate(mean=Avg(Cast("value", FloatField())))
+        .values_list("response__wave__survey__context_kind", "mean")
+    )
+    k = min_group_size()
+    return {
+        kind: {
+            "responses": n,
+            "mean": round(means[kind], 2) if n >= k and means.get(kind) is not None else None,
+            "suppressed": 0 < n < k,
+        }
+        for kind, n in responses.items()
     }

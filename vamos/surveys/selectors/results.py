@@ -616,3 +616,69 @@ def wave_person_status(wave: Wave) -> QuerySet[WaveInvitation]:
         )
         .order_by("has_submitted", "user__last_name", "user__first_name", "pk")
     )
+
+
+# --- For reports ---------------------------------------------------------------------------
+
+
+def report_waves(*, start: Any, end: Any, survey_kind: str) -> list[Wave]:
+    """Published rounds of surveys of ``survey_kind`` that were open during the period,
+    oldest first."""
+    return list(
+        Wave.objects.filter(
+            survey__kind=survey_kind, is_published=True, opens_on__lte=end, closes_on__gte=start
+        )
+        .select_related("survey", "previous")
+        .order_by("opens_on", "pk")
+    )
+
+
+def response_rates_among(
+    waves: list[Wave], *, organisations: QuerySet[Organisation] | None = None
+) -> dict[int, ResponseRate]:
+    """The response rate of rounds per organisation, counted among ``organisations`` only
+    (all when ``None``). A fixed number of queries for any number of rounds."""
+    if organisations is None:
+        return response_rates_for(waves)
+    ids = [wave.pk for wave in waves]
+    if not ids:
+        return {}
+    among = organisations.order_by().values("pk")
+    submitted = Counter(
+        dict(
+            Participation.objects.filter(wave_id__in=ids, user__isnull=True, organisation__in=among)
+            .values("wave_id")
+            .annotate(n=Count("pk"))
+            .values_list("wave_id", "n")
+        )
+    )
+    invited = Counter(
+        dict(
+            WaveInvitation.objects.filter(
+                wave_id__in=ids, user__isnull=True, organisation__in=among
+            )
+            .values("wave_id")
+            .annotate(n=Count("pk"))
+            .values_list("wave_id", "n")
+        )
+    )
+    active = Organisation.objects.filter(status=Organisation.Status.ACTIVE, pk__in=among).count()
+    rates = {}
+    for wave in waves:
+        eligible = invited[wave.pk] if wave.audience == Wave.Audience.INVITED else active
+        rates[wave.pk] = ResponseRate(
+            eligible=max(eligible, submitted[wave.pk]), submitted=submitted[wave.pk], drafts=0
+        )
+    return rates
+
+
+def organisations_answering_in_period(*, start: Any, end: Any) -> QuerySet[Any]:
+    """Organisation ids (``values("organisation_id")``) that submitted a round per
+    organisation in the period, for subqueries in reports."""
+    return (
+        Participation.objects.filter(
+            organisation__isnull=False, submitted_on__gte=start, submitted_on__lte=end
+        )
+        .order_by()
+        .values("organisation_id")
+    )

@@ -36,10 +36,11 @@ def self_assessment_waves(*, include_upcoming: bool = False) -> list[Wave]:
 
 
 def _ratings(
-    waves: list[Wave], *, organisation: Organisation | None = None
+    waves: list[Wave], *, organisation: Organisation | None = None, kind: str = "", state: str = ""
 ) -> list[tuple[Any, int, int, int, str, int]]:
     """(response, wave, organisation, topic field, competence key, rating) of submitted
-    responses – one query."""
+    responses (of organisations of ``kind`` in ``state`` at submission, where given) – one
+    query."""
     answers = Answer.objects.filter(
         response__wave__in=waves,
         response__status=Response.Status.SUBMITTED,
@@ -47,6 +48,10 @@ def _ratings(
     )
     if organisation is not None:
         answers = answers.filter(response__organisation=organisation)
+    if kind:
+        answers = answers.filter(response__segment_kind=kind)
+    if state:
+        answers = answers.filter(response__segment_state=state)
     return list(
         answers.values_list(
             "response_id",
@@ -241,15 +246,16 @@ class FieldChange:
 
 
 def self_assessment_change_by_topic_field(
-    *, wave: Wave, previous: Wave | None = None
+    *, wave: Wave, previous: Wave | None = None, kind: str = "", state: str = ""
 ) -> list[FieldChange]:
     """Average change per topic field between two rounds, over the organisations that
-    answered both (paired). Fewer than the minimum group size: suppressed."""
+    answered both (paired; optionally only organisations of ``kind`` in ``state``). Fewer
+    than the minimum group size: suppressed."""
     previous = previous or wave.previous
     topic_fields = all_topic_fields()
     if previous is None:
         return [FieldChange(tf, None, None, 0, False) for tf in topic_fields]
-    rows = _ratings([previous, wave])
+    rows = _ratings([previous, wave], kind=kind, state=state)
     means = _field_means(rows)
     org_of = {row[0]: (row[1], row[2]) for row in rows}
     per_org: dict[int, dict[int, dict[int, float]]] = defaultdict(dict)

@@ -147,6 +147,8 @@ class TopicFieldIndexPage(RoutablePageMixin, BasePage):
         topic = TopicField.objects.filter(slug=slug).first()
         if topic is None:
             raise Http404
+        from .selectors import topic_field_offers
+
         return render(
             request,
             "website/topic_field_page.html",
@@ -155,6 +157,7 @@ class TopicFieldIndexPage(RoutablePageMixin, BasePage):
                 "self": self,
                 "topic": topic,
                 "other_topics": TopicField.objects.exclude(pk=topic.pk),
+                **topic_field_offers(topic_field=topic, user=request.user),
             },
         )
 

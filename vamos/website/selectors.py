@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.db.models import QuerySet
 from wagtail.models import Locale, Page
 
@@ -32,3 +34,18 @@ def menu_pages() -> QuerySet[Page]:
     if locale is not None:
         pages = pages.filter(locale=locale)
     return pages.order_by("path")
+
+
+def topic_field_offers(*, topic_field: Any, user: Any, limit: int = 6) -> dict[str, Any]:
+    """What the academy offers in one topic field: modules, upcoming events and public best
+    practices — each read through the owning app's selectors, so visibility rules hold."""
+    from vamos.community.selectors import public_best_practices
+    from vamos.events.selectors import event_calendar_list
+    from vamos.learning.selectors import module_list, module_url
+
+    modules = list(module_list(topic_field=topic_field)[:limit])
+    return {
+        "modules": [(module, module_url(module)) for module in modules],
+        "events": list(event_calendar_list(user=user, topic_field=topic_field)[:limit]),
+        "best_practices": list(public_best_practices(topic_field=topic_field)[:limit]),
+    }

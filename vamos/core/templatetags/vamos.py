@@ -50,3 +50,13 @@ def split(value: str) -> list[str]:
 def field(form: Any, name: str) -> BoundField | None:
     """``form|field:"email"``: the bound field, or nothing if the form has no such field."""
     return form[name] if name in form.fields else None
+
+
+@register.inclusion_tag("core/nav_item.html", takes_context=True)
+def nav_item(context: template.Context, url_name: str, label: str) -> dict[str, Any]:
+    """A navigation link marked as the current page, or as the current section below it."""
+    from django.urls import reverse
+
+    path = getattr(context.get("request"), "path", "")
+    url = reverse(url_name)
+    return {"url": url, "label": label, "current": path == url, "active": path.startswith(url)}

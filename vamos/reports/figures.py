@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from vamos.community import selectors as community
 from vamos.core.selectors import topic_field_list
@@ -123,12 +123,12 @@ class Area:
 
 
 AREAS = [
-    ("reach", gettext_lazy("Reach")),
-    ("learning", gettext_lazy("Learning")),
-    ("events", gettext_lazy("Events")),
-    ("coaching", gettext_lazy("Learning support (coaching)")),
-    ("needs", gettext_lazy("Needs and development")),
-    ("exchange", gettext_lazy("Peer exchange")),
+    ("reach", pgettext_lazy("report area", "Reach")),
+    ("learning", pgettext_lazy("report area", "Learning")),
+    ("events", pgettext_lazy("report area", "Events")),
+    ("coaching", pgettext_lazy("report area", "Learning support (coaching)")),
+    ("needs", pgettext_lazy("report area", "Needs and development")),
+    ("exchange", pgettext_lazy("report area", "Peer exchange")),
 ]
 
 
@@ -239,7 +239,7 @@ class Report:
             state_rows.append(Row(_("No federal state given"), [by_state[None]]))
         return Area(
             key="reach",
-            title=_("Reach"),
+            title=pgettext("report area", "Reach"),
             note=self._topic_field_note() if scope.topic_field else "",
             stats=[
                 Stat("registered", _("Registered organisations"), figures["registered"]),
@@ -359,7 +359,7 @@ class Report:
         videos = list(learning.top_videos(**kwargs))
         return Area(
             key="learning",
-            title=_("Learning"),
+            title=pgettext("report area", "Learning"),
             stats=[
                 Stat("starts", _("Modules started"), figures["starts"]),
                 Stat("completions", _("Modules completed"), figures["completions"]),
@@ -455,7 +455,7 @@ class Report:
             )
         return Area(
             key="events",
-            title=_("Events"),
+            title=pgettext("report area", "Events"),
             stats=[
                 Stat("events", _("Events held or planned"), figures["events"]),
                 Stat("registrations", _("Registrations"), figures["registrations"]),
@@ -538,12 +538,12 @@ class Report:
                 ),
                 Figure(
                     key="events.waitlist",
-                    title=_("Waitlist demand"),
+                    title=_("Waitlists"),
                     definition=_(
                         "Registrations that joined a waitlist, how many of them got a seat "
                         "later and how many are still waiting; events with a waitlist."
                     ),
-                    columns=[_("Number")],
+                    columns=[pgettext("report column", "Number")],
                     rows=[
                         Row(_("Joined a waitlist"), [figures["waitlist_joined"]]),
                         Row(_("Got a seat later"), [figures["waitlist_promoted"]]),
@@ -594,7 +594,7 @@ class Report:
             hours_rows.append(Row(_("No topic field"), [untagged_count, _round(untagged_hours, 2)]))
         return Area(
             key="coaching",
-            title=_("Learning support (coaching)"),
+            title=pgettext("report area", "Learning support (coaching)"),
             stats=[
                 Stat("under_way", _("Learning journeys under way"), figures["under_way"]),
                 Stat(
@@ -699,7 +699,7 @@ class Report:
                     definition=_(
                         "Events with member clubs held as part of learning journeys in the period."
                     ),
-                    columns=[_("Number")],
+                    columns=[pgettext("report column", "Number")],
                     rows=[
                         Row(_("Events with member clubs"), [figures["club_activities"]]),
                         Row(_("Participants"), [figures["club_participants"]]),
@@ -770,7 +770,7 @@ class Report:
         hidden = _("Groups of fewer than %(k)s organisations are not shown.") % {"k": self.k}
         return Area(
             key="needs",
-            title=_("Needs and development"),
+            title=pgettext("report area", "Needs and development"),
             stats=[
                 Stat(
                     "needs_rate",
@@ -795,7 +795,11 @@ class Report:
                         "Rounds of the needs assessment and the Verbands-Check open during the "
                         "period: organisations asked, organisations that submitted."
                     ),
-                    columns=[_("Asked"), _("Submitted"), _("Response rate")],
+                    columns=[
+                        _("Asked"),
+                        pgettext("report column", "Submitted"),
+                        pgettext("report column", "Response rate"),
+                    ],
                     units=[COUNT, COUNT, PERCENT],
                     series=[2],
                     scale_max=100,
@@ -834,7 +838,12 @@ class Report:
                         if latest_check and latest_check.previous
                         else _("No two rounds of the Verbands-Check to compare in the period.")
                     ),
-                    columns=[_("Before"), _("After"), _("Change"), _("Organisations")],
+                    columns=[
+                        _("Before"),
+                        _("After"),
+                        pgettext("report column", "Change"),
+                        _("Organisations"),
+                    ],
                     units=[SCORE, SCORE, SCORE, COUNT],
                     series=[0, 1],
                     scale_max=5,
@@ -857,7 +866,7 @@ class Report:
         )
         return Area(
             key="exchange",
-            title=_("Peer exchange"),
+            title=pgettext("report area", "Peer exchange"),
             stats=[
                 Stat("published", _("Best practices published"), figures["published"]),
                 Stat("published_public", _("of them public"), figures["published_public"]),
@@ -898,7 +907,7 @@ class Report:
                         "Peer offers made and contact requests sent between organisations in "
                         "the period."
                     ),
-                    columns=[_("Number")],
+                    columns=[pgettext("report column", "Number")],
                     rows=[
                         Row(_("New peer offers"), [figures["offers_new"]]),
                         Row(
@@ -921,7 +930,7 @@ def metric_choices() -> list[tuple[str, list[tuple[str, str]]]]:
 
 _METRIC_GROUPS: list[tuple[Any, list[tuple[str, Any]]]] = [
     (
-        gettext_lazy("Reach"),
+        pgettext_lazy("report area", "Reach"),
         [
             ("reach.registered", gettext_lazy("Registered organisations")),
             ("reach.new", gettext_lazy("New organisations in the period")),
@@ -932,7 +941,7 @@ _METRIC_GROUPS: list[tuple[Any, list[tuple[str, Any]]]] = [
         ],
     ),
     (
-        gettext_lazy("Learning"),
+        pgettext_lazy("report area", "Learning"),
         [
             ("learning.starts", gettext_lazy("Modules started")),
             ("learning.completions", gettext_lazy("Modules completed")),
@@ -941,7 +950,7 @@ _METRIC_GROUPS: list[tuple[Any, list[tuple[str, Any]]]] = [
         ],
     ),
     (
-        gettext_lazy("Events"),
+        pgettext_lazy("report area", "Events"),
         [
             ("events.events", gettext_lazy("Events held or planned")),
             ("events.registrations", gettext_lazy("Registrations")),
@@ -952,7 +961,7 @@ _METRIC_GROUPS: list[tuple[Any, list[tuple[str, Any]]]] = [
         ],
     ),
     (
-        gettext_lazy("Learning support (coaching)"),
+        pgettext_lazy("report area", "Learning support (coaching)"),
         [
             ("coaching.organisations", gettext_lazy("Organisations with a learning journey")),
             ("coaching.under_way", gettext_lazy("Learning journeys under way")),
@@ -964,14 +973,14 @@ _METRIC_GROUPS: list[tuple[Any, list[tuple[str, Any]]]] = [
         ],
     ),
     (
-        gettext_lazy("Needs and development"),
+        pgettext_lazy("report area", "Needs and development"),
         [
             ("needs.needs_rate", gettext_lazy("Response rate of the needs assessment")),
             ("needs.self_assessment_rate", gettext_lazy("Response rate of the Verbands-Check")),
         ],
     ),
     (
-        gettext_lazy("Peer exchange"),
+        pgettext_lazy("report area", "Peer exchange"),
         [
             ("exchange.published", gettext_lazy("Best practices published")),
             ("exchange.offers_active", gettext_lazy("Active peer offers")),

@@ -80,3 +80,18 @@ def e2e_settings(settings: Any) -> Any:
     """Browser journeys submit forms faster than people do; the spam timer would hold them."""
     settings.VAMOS_FORM_MIN_SECONDS = 0
     return settings
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A transactional test flushes the database afterwards; without serialized rollback the
+    data of migrations (topic fields, groups, Wagtail's root page) is gone for every later
+    test on the same worker. Refuse such journeys instead of letting others fail."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None or "tests/e2e/" not in str(item.fspath):
+            continue
+        if marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(
+                f"{item.nodeid}: browser journeys need "
+                "pytest.mark.django_db(transaction=True, serialized_rollback=True)"
+            )

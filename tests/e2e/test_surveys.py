@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from vamos.surveys.tests.scenario import needs_rounds, other_organisations, self_assessment_rounds
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PASSWORD = "correct-horse-battery"
 

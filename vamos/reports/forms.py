@@ -1,6 +1,7 @@
 """The report's filter form (period and filters), indicators and programme years."""
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -148,6 +149,18 @@ class ProgrammeYearForm(forms.ModelForm):
         fields = ["label", "starts_on", "ends_on"]
         widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        start, end = data.get("starts_on"), data.get("ends_on")
+        if start and end and end < start:
+            self.add_error("ends_on", _("The last day must not be before the first day."))
+        return data
+
+    def validate_constraints(self) -> None:
+        # The end-after-start constraint is explained next to the field in ``clean``.
+        if "ends_on" not in self.errors:
+            super().validate_constraints()
+
 
 class IndicatorForm(forms.ModelForm):
     metric = forms.ChoiceField(
@@ -195,6 +208,8 @@ class IndicatorForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["metric"].choices = [("", _("Choose a figure")), *metric_choices()]
+        self.fields["baseline"].required = False
+        self.fields["position"].required = False
         self.fields["programme_year"].queryset = selectors.programme_year_list()
         self.fields["topic_field"].queryset = topic_field_list()
         if self.instance.pk:
@@ -204,6 +219,10 @@ class IndicatorForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        if data.get("baseline") is None and "baseline" not in self.errors:
+            data["baseline"] = Decimal("0")
+        if data.get("position") is None and "position" not in self.errors:
+            data["position"] = 0
         if data.get("period") == "programme_year":
             if not data.get("programme_year") and "programme_year" not in self.errors:
                 self.add_error("programme_year", _("Choose the programme year."))
@@ -218,3 +237,8 @@ class IndicatorForm(forms.ModelForm):
             if start and end and end < start:
                 self.add_error("ends_on", _("The last day must not be before the first day."))
         return data
+
+    def validate_constraints(self) -> None:
+        # The one-period constraint is explained next to the period fields in ``clean``.
+        if not {"programme_year", "starts_on", "ends_on", "period"} & set(self.errors):
+            super().validate_constraints()

@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint format messages bench clean
+.PHONY: run test setup lint format messages bench scale-test clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
@@ -54,6 +54,12 @@ messages: setup
 	cd vamos && ../$(VENV)/bin/django-admin makemessages -l de -l en --no-obsolete --no-location -v0 \
 	  $(foreach app,$(APPS),--ignore=$(app)/*) --ignore=settings/* --ignore=static/vendor/*
 	$(MANAGE) compile_catalogues
+
+# Programme-scale data, the production server under bounded load, var/bench/report.md (docs/bench.md).
+bench: setup
+	@scripts/ensure-wrk
+	@scripts/ensure-chromium
+	$(PY) -m vamos.bench.runner
 
 clean:
 	rm -rf $(VENV) var/static

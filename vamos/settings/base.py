@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "vamos.website",
     "vamos.dashboard",
     "vamos.demo",
+    # Programme-scale data (seed_scale) and the benchmark's floor view and query counter.
+    "vamos.bench",
     # Wagtail: pages, media and the team's back office.
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -208,6 +208,8 @@ class IndicatorForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["metric"].choices = [("", _("Choose a figure")), *metric_choices()]
+        self.fields["starts_on"].label = _("First day")
+        self.fields["ends_on"].label = _("Last day")
         self.fields["baseline"].required = False
         self.fields["position"].required = False
         self.fields["programme_year"].queryset = selectors.programme_year_list()

@@ -15,6 +15,7 @@ from vamos.demo.community import seed_community
 from vamos.demo.events import seed_events
 from vamos.demo.surveys import seed_surveys
 from vamos.demo.learning import seed_learning
+from vamos.demo.reports import seed_reports
 from vamos.demo.journeys import seed_journeys
 from vamos.demo.journeys import seed_journeys
 
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             seed_learning()
             seed_journeys()
             seed_journeys()
+            seed_reports()
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")

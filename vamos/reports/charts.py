@@ -7,14 +7,14 @@ from decimal import Decimal
 from .figures import Figure
 from .numbers import format_number
 
-WIDTH = 640
-LABEL_WIDTH = 250
-BAR_START = LABEL_WIDTH + 10
-BAR_SPACE = 300
-BAR_HEIGHT = 14
+WIDTH = 480
+LABEL_WIDTH = 190
+BAR_START = LABEL_WIDTH + 8
+BAR_SPACE = 210
+BAR_HEIGHT = 16
 BAR_GAP = 4
-ROW_GAP = 12
-LABEL_CHARS = 34
+ROW_GAP = 14
+LABEL_CHARS = 23
 
 
 SERIES_COLOURS = ["#004b87", "#b35900", "#2e7d32", "#6a1b9a", "#4a4f68"]
@@ -53,7 +53,7 @@ class LegendItem:
 
     @property
     def text_x(self) -> float:
-        return self.x + 20
+        return self.x + 22
 
 
 @dataclass
@@ -87,10 +87,10 @@ def bar_chart(figure: Figure) -> Chart | None:
         return None
     maximum = figure.maximum
     series = figure.series
-    legend_height = 24 if len(series) > 1 else 0
+    legend_height = 26 if len(series) > 1 else 0
     legend = (
         [
-            (position, str(figure.columns[index]), 10 + position * 200)
+            LegendItem(label=str(figure.columns[index]), x=position * 240, series=position)
             for position, index in enumerate(series)
         ]
         if len(series) > 1

@@ -3,7 +3,7 @@ from typing import Any
 from django import template
 
 from ..charts import Chart, bar_chart
-from ..figures import Figure
+from ..figures import Figure, _round
 from ..numbers import format_number
 
 register = template.Library()
@@ -24,3 +24,9 @@ def chart_of(figure: Figure) -> Chart | None:
 def cell(figure: Figure, row: Any, index: int) -> str:
     value = row.values[index]
     return format_number(value, figure.unit(index) if figure.unit(index) == "%" else "")
+
+
+@register.filter
+def figure_hours(value: Any) -> str:
+    """Hours always with two decimals, as in the figures."""
+    return format_number(_round(value, 2))

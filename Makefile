@@ -61,5 +61,9 @@ bench: setup
 	@scripts/ensure-chromium
 	$(PY) -m vamos.bench.runner
 
+# Two web processes and a task worker on PostgreSQL + Redis: sessions, the last seat, the queue.
+scale-test: setup
+	$(PY) -m vamos.bench.scale_test
+
 clean:
 	rm -rf $(VENV) var/static

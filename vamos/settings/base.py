@@ -114,7 +114,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'vamos.sqlite3'}"),
         conn_max_age=env_int("CONN_MAX_AGE", 0),
-        conn_health_checks=True,
+        conn_health_checks=env_bool("CONN_HEALTH_CHECKS", True),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -124,6 +124,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Wagtail's search index uses PostgreSQL's full-text fields there (system check E005).
+    INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache --------------------------------------------------------------------------------
@@ -143,6 +146,14 @@ else:
             "LOCATION": "vamos",
         }
     }
+# Sessions: in the database; with Redis in the shared cache as well (read from Redis, kept in
+# the database), so any web node continues any session. "cache" keeps them in Redis only.
+SESSION_STORE = env_str("SESSION_STORE", "cached_db" if REDIS_URL else "db")
+SESSION_ENGINE = {
+    "db": "django.contrib.sessions.backends.db",
+    "cached_db": "django.contrib.sessions.backends.cached_db",
+    "cache": "django.contrib.sessions.backends.cache",
+}[SESSION_STORE]
 
 # --- Accounts -----------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -160,7 +171,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "accounts:dashboard"
+LOGIN_REDIRECT_URL = "dashboard:index"
 LOGOUT_REDIRECT_URL = "/"
 
 ACCOUNT_ADAPTER = "vamos.accounts.adapter.AccountAdapter"
@@ -262,7 +273,17 @@ VAMOS_TEAM_EMAIL = env_str("VAMOS_TEAM_EMAIL", "team@vamos.test")
 VAMOS_EMAIL_MAX_ATTEMPTS = env_int("VAMOS_EMAIL_MAX_ATTEMPTS", 5)
 
 # --- Background tasks ---------------------------------------------------------------------
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# "database" (django_tasks_db; worker: manage.py db_worker) or "redis" (RQ through
+# django-tasks-rq; worker: manage.py rqworker default --with-scheduler). See docs/deployment.md.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
+if TASKS_BACKEND == "redis":
+    INSTALLED_APPS.append("django_rq")
+    TASKS = {"default": {"BACKEND": "vamos.core.task_backends.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": env_str("TASKS_REDIS_URL", REDIS_URL), "DEFAULT_TIMEOUT": 600}}
+    # The worker runs jobs through django-tasks-rq's job class (it calls the task, not the job).
+    RQ = {"JOB_CLASS": "django_tasks_rq.backend.Job"}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Wagtail ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "VAMOs"

@@ -13,11 +13,10 @@ from django.db import transaction
 from vamos.demo import content, people
 from vamos.demo.community import seed_community
 from vamos.demo.events import seed_events
-from vamos.demo.surveys import seed_surveys
 from vamos.demo.learning import seed_learning
 from vamos.demo.reports import seed_reports
 from vamos.demo.journeys import seed_journeys
-from vamos.demo.journeys import seed_journeys
+from vamos.demo.surveys import seed_surveys
 
 DEMO_PASSWORD = "vamos-demo"  # noqa: S105 – only ever set by this command, only with DEBUG on
 
@@ -32,11 +31,10 @@ class Command(BaseCommand):
             content.seed_site()
             logins = people.seed_people(password=DEMO_PASSWORD)
             seed_events()
-            seed_community()
-            seed_surveys()
             seed_learning()
+            seed_community()
             seed_journeys()
-            seed_journeys()
+            seed_surveys()
             seed_reports()
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write("")

@@ -13,9 +13,9 @@ from django.db import transaction
 from vamos.demo import content, people
 from vamos.demo.community import seed_community
 from vamos.demo.events import seed_events
+from vamos.demo.journeys import seed_journeys
 from vamos.demo.learning import seed_learning
 from vamos.demo.reports import seed_reports
-from vamos.demo.journeys import seed_journeys
 from vamos.demo.surveys import seed_surveys
 
 DEMO_PASSWORD = "vamos-demo"  # noqa: S105 – only ever set by this command, only with DEBUG on

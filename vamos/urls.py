@@ -35,7 +35,14 @@ mark_public(
 mark_public(wagtail_urls.urlpatterns, None)
 mark_public(wagtaildocs_urls.urlpatterns, None)
 
+# Every sign-in goes through allauth: its rate limits and the second factor. Wagtail's own
+# password forms (back office, private pages) would skip both, so they only send people there.
+to_sign_in = login_not_required(
+    RedirectView.as_view(pattern_name="account_login", query_string=True)
+)
+
 urlpatterns = [
+    path("verwaltung/login/", to_sign_in, name="wagtailadmin_login"),
     path("verwaltung/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("sprache/", set_language, name="set-language"),
@@ -59,6 +66,7 @@ urlpatterns += i18n_patterns(
     path("umfragen/", include("vamos.surveys.urls")),
     path("berichte/", include("vamos.reports.urls")),
     path("", include("vamos.website.urls")),
+    path("_util/login/", to_sign_in, name="wagtailcore_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

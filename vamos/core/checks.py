@@ -1,7 +1,7 @@
 from typing import Any
 
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
 
 
 @register(Tags.security, deploy=True)
@@ -16,3 +16,16 @@ def check_secret_and_hosts(app_configs: Any, **kwargs: Any) -> list[Error]:
             )
         )
     return errors
+
+
+@register(Tags.security, deploy=True)
+def check_staff_mfa(app_configs: Any, **kwargs: Any) -> list[Warning]:
+    if settings.DEBUG or settings.VAMOS_REQUIRE_STAFF_MFA:
+        return []
+    return [
+        Warning(
+            "Staff can use the back office without a second factor.",
+            hint="Leave VAMOS_REQUIRE_STAFF_MFA on in production (docs/security.md).",
+            id="vamos.W002",
+        )
+    ]

@@ -4,11 +4,12 @@ Other apps may use the functions marked *public API* (website, events, journeys,
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from vamos.core.models import TopicField
 from vamos.organisations.models import Membership, Organisation
@@ -541,14 +542,27 @@ def digest_for_user(*, user: Any, since: datetime, until: datetime) -> Digest:
 # --- For reports (public API; aggregates, the query count does not grow with the data) -----
 
 
+def _day_bounds(start: Any, end: Any) -> tuple[datetime, datetime]:
+    """The first moment of ``start`` and the first moment after ``end`` (local time)."""
+    return (
+        timezone.make_aware(datetime.combine(start, time.min)),
+        timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min)),
+    )
+
+
+def _during(field: str, start: Any, end: Any) -> Q:
+    """``field`` (a date and time) falls on one of the days ``start`` … ``end``, compared as a
+    range so that the database needs no function call per row."""
+    low, high = _day_bounds(start, end)
+    return Q(**{f"{field}__gte": low, f"{field}__lt": high})
+
+
 def best_practices_published_in(
     *, start: Any, end: Any, organisations: Any = None, topic_field: TopicField | None = None
 ) -> QuerySet[BestPractice]:
     """Best practices first published in the period and still published."""
     practices = BestPractice.objects.filter(
-        status=S.PUBLISHED,
-        first_published_at__date__gte=start,
-        first_published_at__date__lte=end,
+        _during("first_published_at", start, end), status=S.PUBLISHED
     )
     if organisations is not None:
         practices = practices.filter(organisation__in=organisations)
@@ -568,8 +582,9 @@ def community_report_figures(
         start=start, end=end, organisations=organisations, topic_field=topic_field
     )
     offers = PeerOffer.objects.all()
-    requests = ContactRequest.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
-    reactions = Reaction.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
+    requests = ContactRequest.objects.filter(_during("created_at", start, end))
+    reactions = Reaction.objects.filter(_during("created_at", start, end))
+    until_end = Q(created_at__lt=_day_bounds(start, end)[1])
     if organisations is not None:
         offers = offers.filter(organisation__in=organisations)
         requests = requests.filter(organisation__in=organisations)
@@ -597,11 +612,9 @@ def community_report_figures(
         .values_list("topicfield_id", "n")
     )
     offer_counts = offers.aggregate(
-        new=Count("pk", filter=Q(created_at__date__gte=start, created_at__date__lte=end)),
-        active=Count("pk", filter=Q(is_active=True, created_at__date__lte=end)),
-        organisations=Count(
-            "organisation", filter=Q(is_active=True, created_at__date__lte=end), distinct=True
-        ),
+        new=Count("pk", filter=_during("created_at", start, end)),
+        active=Count("pk", filter=Q(is_active=True) & until_end),
+        organisations=Count("organisation", filter=Q(is_active=True) & until_end, distinct=True),
     )
     request_counts = requests.aggregate(
         sent=Count("pk", distinct=True),

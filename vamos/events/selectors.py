@@ -431,6 +431,14 @@ def event_figures(*, start: datetime.date, end: datetime.date) -> dict[str, Any]
 
 
 # --- For reports (aggregates; the query count does not grow with the data) ---------------
+def _during(field: str, start: Any, end: Any) -> Q:
+    """``field`` (a date and time) falls on one of the days ``start`` … ``end`` (local time).
+    Compared as a range, so the database can use plain comparisons (and indexes)."""
+    low = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min))
+    high = timezone.make_aware(
+        datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min)
+    )
+    return Q(**{f"{field}__gte": low, f"{field}__lt": high})
 
 
 def events_in_period(
@@ -442,9 +450,7 @@ def events_in_period(
 ) -> QuerySet[Event]:
     """Published events starting in the period; with ``organisations``, only events people
     of those organisations registered for; with ``topic_field``, only events tagged so."""
-    events = Event.objects.filter(
-        status=Event.Status.PUBLISHED, start__date__gte=start, start__date__lte=end
-    )
+    events = Event.objects.filter(_during("start", start, end), status=Event.Status.PUBLISHED)
     if topic_field is not None:
         events = events.filter(pk__in=Event.objects.filter(topic_fields=topic_field).values("pk"))
     if organisations is not None:
@@ -522,7 +528,11 @@ def organisation_event_figures(
     people who attended, by event kind."""
     registrations = Registration.objects.filter(organisation=organisation)
     if start is not None:
-        registrations = registrations.filter(event__start__date__gte=start)
+        registrations = registrations.filter(
+            event__start__gte=timezone.make_aware(
+                datetime.datetime.combine(start, datetime.time.min)
+            )
+        )
     attended = registrations.filter(status=Registration.Status.ATTENDED)
     totals = registrations.aggregate(
         registrations=Count("pk", filter=Q(status__in=Registration.ACTIVE)),
@@ -545,8 +555,7 @@ def event_attendees_in_period(*, start: datetime.date, end: datetime.date) -> Qu
     """(``organisation_id``, ``user_id``) rows of attended registrations of events starting
     in the period, for subqueries in reports."""
     return Registration.objects.filter(
+        _during("event__start", start, end),
         status=Registration.Status.ATTENDED,
         event__status=Event.Status.PUBLISHED,
-        event__start__date__gte=start,
-        event__start__date__lte=end,
     )

@@ -939,6 +939,15 @@ def journeys_with_review_due(day: date) -> list[tuple[Journey, date]]:
 
 # --- For reports (aggregates; the query count does not grow with the data) ---------------
 
+
+def _during(field: str, start: date, end: date) -> Q:
+    """``field`` (a date and time) falls on one of the days ``start`` … ``end``, compared as a
+    range so that the database needs no function call per row."""
+    low = timezone.make_aware(datetime.combine(start, time.min))
+    high = timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min))
+    return Q(**{f"{field}__gte": low, f"{field}__lt": high})
+
+
 UNDER_WAY = [*CASELOAD_STATUSES, Journey.Status.COMPLETED]
 
 
@@ -948,7 +957,7 @@ def journeys_in_period(
     """Journeys applied for in the period, or under way in it (kickoff planned, active or
     completed, started by its end and not planned to end before its start)."""
     journeys = Journey.objects.filter(
-        Q(applied_at__date__gte=start, applied_at__date__lte=end)
+        _during("applied_at", start, end)
         | (
             Q(status__in=UNDER_WAY, start_date__lte=end)
             & (Q(planned_end_date__gte=start) | Q(planned_end_date__isnull=True))
@@ -1052,12 +1061,9 @@ def journey_report_figures(
     if topic_field is not None:
         goals = goals.filter(topic_field=topic_field)
     achieved = GoalUpdate.objects.filter(
-        goal__in=goals,
-        status=Goal.Status.ACHIEVED,
-        created_at__date__gte=start,
-        created_at__date__lte=end,
+        _during("created_at", start, end), goal__in=goals, status=Goal.Status.ACHIEVED
     )
-    set_in_period = goals.filter(created_at__date__gte=start, created_at__date__lte=end)
+    set_in_period = goals.filter(_during("created_at", start, end))
     return {
         **totals,
         "journeys": journeys.count(),
@@ -1074,9 +1080,7 @@ def journey_report_figures(
         .values("organisation")
         .distinct()
         .count(),
-        "applications": journeys.filter(
-            applied_at__date__gte=start, applied_at__date__lte=end
-        ).count(),
+        "applications": journeys.filter(_during("applied_at", start, end)).count(),
         "by_format": by_format,
         "by_topic_field": by_topic_field,
         "untagged": (untagged["count"], untagged["hours"]),

@@ -14,24 +14,14 @@ import logging
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.db.models import (
-    Count,
-    Exists,
-    IntegerField,
-    Max,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-    Subquery,
-)
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.images import get_image_model
 from wagtail.search.backends import get_search_backend
 
@@ -861,15 +851,12 @@ def module_url(module: ModulePage) -> str:
 # --- For reports (aggregates; the query count does not grow with the data) -----------------
 
 
-class SubqueryCount(Subquery):
-    """``COUNT(*)`` of a correlated subquery (one query for all outer rows)."""
-
-    template = "(SELECT COUNT(*) FROM (%(subquery)s) _count)"
-    output_field = IntegerField()
-
-
 def _in_period(field: str, start: Any, end: Any) -> Q:
-    return Q(**{f"{field}__date__gte": start, f"{field}__date__lte": end})
+    """``field`` falls on one of the days ``start`` … ``end`` (local time), compared as a
+    range so that the database needs no function call per row."""
+    low = timezone.make_aware(datetime.combine(start, time.min))
+    high = timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min))
+    return Q(**{f"{field}__gte": low, f"{field}__lt": high})
 
 
 def _module_keys(topic_field: TopicField | None) -> Any:
@@ -904,20 +891,26 @@ def learning_report_figures(
     )
     if topic_field is not None:
         lessons = lessons.filter(module_key__in=_module_keys(topic_field))
-    keys = ModulePage.objects.filter(topic_fields=OuterRef(OuterRef("pk"))).values(
-        "translation_key"
-    )
-    by_topic_field = {
-        row["pk"]: (row["starts"] or 0, row["completions"] or 0)
-        for row in TopicField.objects.annotate(
-            starts=SubqueryCount(
-                progress.filter(_in_period("started_at", start, end), module_key__in=keys)
-            ),
-            completions=SubqueryCount(
-                progress.filter(_in_period("completed_at", start, end), module_key__in=keys)
-            ),
-        ).values("pk", "starts", "completions")
+    # Per module (grouped in the database), then per topic field over the few modules.
+    per_module = {
+        row["module_key"]: (row["starts"], row["completions"])
+        for row in progress.order_by()
+        .values("module_key")
+        .annotate(
+            starts=Count("pk", filter=_in_period("started_at", start, end)),
+            completions=Count("pk", filter=_in_period("completed_at", start, end)),
+        )
     }
+    fields_of: dict[Any, set[int]] = defaultdict(set)
+    for key, field_id in ModulePage.topic_fields.through.objects.values_list(
+        "modulepage__translation_key", "topicfield_id"
+    ):
+        fields_of[key].add(field_id)
+    by_topic_field: dict[int, tuple[int, int]] = {}
+    for key, (starts, completions) in per_module.items():
+        for field_id in fields_of.get(key, ()):
+            before = by_topic_field.get(field_id, (0, 0))
+            by_topic_field[field_id] = (before[0] + starts, before[1] + completions)
     return {
         **totals,
         "certificates": certificates.count(),

@@ -10,7 +10,10 @@ from django.db.models import Q, QuerySet
 
 from vamos.community import selectors as community
 from vamos.events import selectors as events
+from vamos.events.models import Event
 from vamos.journeys import selectors as journeys
+from vamos.journeys.models import Journey
+from vamos.organisations.models import FederalState, Organisation
 
 from .figures import METRIC_LABELS, Number, Report, metric
 from .models import Indicator, ProgrammeYear
@@ -170,10 +173,6 @@ def records(scope: Scope, *, kind: str, group: str = "") -> QuerySet[Any]:
 
 def group_label(kind: str, group: str) -> str:
     """The row a records list is narrowed to, in words (e.g. "Landesverband")."""
-    from vamos.events.models import Event
-    from vamos.journeys.models import Journey
-    from vamos.organisations.models import FederalState, Organisation
-
     name, _sep, value = group.partition(":")
     choices: dict[tuple[str, str], Any] = {
         ("organisations", "kind"): Organisation.Kind.choices,

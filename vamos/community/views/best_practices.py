@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from vamos.core.downloads import protect_user_file
 from vamos.core.forms import apply_validation_error
 from vamos.organisations.permissions import is_member, visible_organisations
 
@@ -356,7 +357,7 @@ def resource_download(request: HttpRequest, pk: int, resource_pk: int) -> HttpRe
     response["Cache-Control"] = (
         "public, max-age=3600" if practice.is_public else "private, no-store"
     )
-    return response
+    return protect_user_file(response)
 
 
 def mine(request: HttpRequest) -> HttpResponse:

@@ -16,6 +16,8 @@ from django.http import (
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
+from vamos.core.downloads import protect_user_file
+
 from .. import selectors, services
 from ..media import inspect_video
 from ..models import Video
@@ -82,7 +84,7 @@ def ranged_file_response(request: HttpRequest, field_file: Any, content_type: st
     response["Content-Length"] = str(length)
     response["Accept-Ranges"] = "bytes"
     response["Cache-Control"] = "private, max-age=86400"
-    return response
+    return protect_user_file(response)
 
 
 @require_GET
@@ -111,7 +113,7 @@ def video_captions(request: HttpRequest, slug: str, language: str) -> HttpRespon
         raise Http404 from error
     response = HttpResponse(content, content_type="text/vtt; charset=utf-8")
     response["Cache-Control"] = "private, max-age=3600"
-    return response
+    return protect_user_file(response)
 
 
 @require_POST

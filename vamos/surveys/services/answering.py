@@ -94,8 +94,9 @@ def response_start(*, wave: Wave, actor: Any, organisation: Organisation | None 
 
 
 def _lock_editable(response: Response, actor: Any) -> Response:
+    # Only the response row: PostgreSQL cannot lock the nullable side of the outer join.
     response = (
-        Response.objects.select_for_update()
+        Response.objects.select_for_update(of=("self",))
         .select_related("wave__survey", "organisation")
         .get(pk=response.pk)
     )

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from vamos.core.forms import SubmitOnceMixin
 from vamos.core.models import TopicField
 from vamos.organisations.models import FederalState, Organisation
 
@@ -62,7 +63,7 @@ class EventChoiceField(forms.ModelChoiceField):
         return f"{obj.title} ({date_format(obj.start, 'SHORT_DATE_FORMAT')})"
 
 
-class BestPracticeForm(forms.ModelForm):
+class BestPracticeForm(SubmitOnceMixin, forms.ModelForm):
     """Write or revise a best practice. A draft needs only a title; submitting for review
     needs every part the library shows."""
 

@@ -17,7 +17,8 @@ class CoreConfig(AppConfig):
         from .roles import roles_sync_after_migrate
 
         _run_wagtail_backport_tasks_inline()
-        from .privacy import register_personal_data
+        from .privacy import register_personal_data, register_retention_rule
+        from .services import form_submissions_expire
 
         post_migrate.connect(roles_sync_after_migrate, sender=self)
         register_personal_data(
@@ -26,6 +27,7 @@ class CoreConfig(AppConfig):
         register_personal_data(
             "actions", export=personal_data.export_audit, erase=personal_data.erase_audit
         )
+        register_retention_rule("form_submissions", lambda now: form_submissions_expire(now=now))
 
 
 def _run_wagtail_backport_tasks_inline() -> None:

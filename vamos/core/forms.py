@@ -6,6 +6,7 @@ on top, then each field through ``core/forms/field.html`` (label, hint, error, w
 links to hint and error — for our forms, allauth's and Wagtail's form builder alike.
 """
 
+import uuid
 from typing import Any
 
 from django import forms
@@ -56,3 +57,14 @@ def apply_validation_error(form: forms.Form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+class SubmitOnceMixin:
+    """Adds a hidden one-time key: sending the same filled-in form twice creates one thing
+    (``vamos.core.services.form_submit_once``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["submission_key"] = forms.UUIDField(  # type: ignore[attr-defined]
+            widget=forms.HiddenInput, required=False, initial=uuid.uuid4
+        )

@@ -74,6 +74,7 @@ class OutgoingEmail(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")
+        SENDING = "sending", _("being sent")
         RETRYING = "retrying", _("waiting for retry")
         SENT = "sent", _("sent")
         FAILED = "failed", _("failed")
@@ -98,7 +99,12 @@ class OutgoingEmail(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
     )
+    # Idempotency key of the notification (e.g. "events.reminder_day:42"): queuing the same
+    # key again returns the existing email, so a retried job never sends it twice.
+    key = models.CharField(_("idempotency key"), max_length=200, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # When a worker took the email to the mail server (status "sending").
+    claimed_at = models.DateTimeField(_("handed to the mail server"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
@@ -107,6 +113,38 @@ class OutgoingEmail(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("outgoing email")
         verbose_name_plural = _("outgoing emails")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key"], condition=~models.Q(key=""), name="outgoing_email_key_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.to}"
+
+    @property
+    def message_id(self) -> str:
+        """The same Message-ID on every attempt: receiving servers and mail clients that see
+        a message twice recognise it as one."""
+        domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip(" >") or "vamos.invalid"
+        return f"<vamos.{self.pk}.{self.created_at:%Y%m%d%H%M%S}@{domain}>"
+
+
+class FormSubmission(models.Model):
+    """A form that creates something, sent once: its one-time key (a hidden field) and where
+    the first sending led. A second sending of the same form (double click, back button, a
+    retried request) leads there too instead of creating a duplicate."""
+
+    key = models.UUIDField(_("one-time key"), unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
+    result_url = models.CharField(_("result"), max_length=500)
+
+    class Meta:
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+
+    def __str__(self) -> str:
+        return str(self.key)

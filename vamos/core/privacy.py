@@ -7,6 +7,7 @@ app that stores personal data cannot be forgotten by either.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 Exporter = Callable[[Any], Any]
@@ -43,3 +44,17 @@ def register_deletion_check(check: DeletionCheck) -> None:
 
 def deletion_blockers() -> list[DeletionCheck]:
     return list(_deletion_checks)
+
+
+RetentionRule = Callable[[datetime], int]
+_retention_rules: dict[str, RetentionRule] = {}
+
+
+def register_retention_rule(key: str, apply: RetentionRule) -> None:
+    """``apply(now)`` deletes what has been kept long enough and returns how many records it
+    deleted; ``manage.py apply_retention`` runs every registered rule daily."""
+    _retention_rules[key] = apply
+
+
+def retention_rules() -> dict[str, RetentionRule]:
+    return dict(_retention_rules)

@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vamos.core.forms import SubmitOnceMixin
 from vamos.core.models import TopicField
 
 from . import integrations
@@ -350,7 +351,7 @@ class GoalEditForm(GoalForm):
     )
 
 
-class ActivityForm(forms.Form):
+class ActivityForm(SubmitOnceMixin, forms.Form):
     """Quick entry of an activity (also on a phone, right after a session)."""
 
     format = forms.ChoiceField(

@@ -271,6 +271,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 VAMOS_TEAM_EMAIL = env_str("VAMOS_TEAM_EMAIL", "team@vamos.test")
 # A failed email is retried this many times (with growing pauses) before it is marked failed.
 VAMOS_EMAIL_MAX_ATTEMPTS = env_int("VAMOS_EMAIL_MAX_ATTEMPTS", 5)
+# A job "running" longer than this lost its worker and is queued again (requeue_stale_jobs).
+VAMOS_TASK_STALE_MINUTES = env_int("VAMOS_TASK_STALE_MINUTES", 30)
 
 # --- Background tasks ---------------------------------------------------------------------
 # "database" (django_tasks_db; worker: manage.py db_worker) or "redis" (RQ through

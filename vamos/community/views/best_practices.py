@@ -9,11 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vamos.core.downloads import protect_user_file
 from vamos.core.forms import apply_validation_error
+from vamos.core.services import form_submit_once
 from vamos.organisations.permissions import is_member, visible_organisations
 
 from .. import selectors, services
@@ -164,20 +166,31 @@ def create(request: HttpRequest) -> HttpResponse:
         form.submitting = request.POST.get("intent") == "submit"
         if form.is_valid():
             organisation = form.organisation or form.cleaned_data["organisation"]
+
+            def create_practice() -> str:
+                practice = services.best_practice_create(
+                    organisation=organisation,
+                    author=request.user,
+                    data=form.content(),
+                    topic_fields=form.cleaned_data["topic_fields"],
+                    public_consent=form.cleaned_data.get("public_consent", False),
+                )
+                if form.submitting:
+                    services.best_practice_submit(practice=practice, actor=request.user)
+                return reverse("community:detail", kwargs={"pk": practice.pk})
+
             try:
-                with transaction.atomic():
-                    practice = services.best_practice_create(
-                        organisation=organisation,
-                        author=request.user,
-                        data=form.content(),
-                        topic_fields=form.cleaned_data["topic_fields"],
-                        public_consent=form.cleaned_data.get("public_consent", False),
-                    )
-                    if form.submitting:
-                        services.best_practice_submit(practice=practice, actor=request.user)
+                # The same form sent twice (double click, back button) creates one entry.
+                url, created = form_submit_once(
+                    key=form.cleaned_data["submission_key"],
+                    user=request.user,
+                    create=create_practice,
+                )
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
+                if not created:
+                    return redirect(url)
                 if form.submitting:
                     messages.success(
                         request,
@@ -188,7 +201,7 @@ def create(request: HttpRequest) -> HttpResponse:
                         request,
                         _("The draft has been saved. Add materials or submit it for review."),
                     )
-                return redirect("community:detail", pk=practice.pk)
+                return redirect(url)
     return render(request, "community/practice_form.html", {"form": form, "practice": None})
 
 

@@ -1,11 +1,14 @@
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
 from django.utils import timezone
 
 from vamos.core.models import OutgoingEmail
 from vamos.core.services import email_deliver, email_queue, email_retry, emails_due_enqueue
+from vamos.core.tasks import email_deliver_task
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +106,159 @@ def test_team_sees_failed_emails_in_the_back_office(client_for: Any, team_admin:
     assert "SMTPServerDisconnected" in response.content.decode()
     response = client_for(team_admin).get("/verwaltung/jobs/fehlgeschlagen/")
     assert response.status_code == 200
+
+
+# --- A worker killed in the middle of a job ------------------------------------------------
+
+
+def _aged(email: OutgoingEmail, **fields: Any) -> None:
+    OutgoingEmail.objects.filter(pk=email.pk).update(**fields)
+    email.refresh_from_db()
+
+
+def test_a_notification_is_queued_once_per_idempotency_key() -> None:
+    first = _queue(key="events.reminder_day:42")
+    again = _queue(key="events.reminder_day:42")
+    assert again.pk == first.pk
+    assert OutgoingEmail.objects.count() == 1
+    _queue()
+    _queue()
+    assert OutgoingEmail.objects.count() == 3  # without a key every call queues
+
+
+def test_every_attempt_carries_the_same_message_id(monkeypatch: Any) -> None:
+    email = _queue()
+    calls = {"n": 0}
+    real_send = EmailBackend.send_messages
+
+    def flaky_send(self: Any, messages: Any) -> int:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise ConnectionResetError("mail server went away")
+        return real_send(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", flaky_send)
+    email_deliver(email=email)
+    _aged(email, next_attempt_at=timezone.now())
+    email_deliver(email=email)
+    assert [m.extra_headers["Message-ID"] for m in mail.outbox] == [email.message_id]
+
+
+def test_a_job_run_twice_sends_its_email_once() -> None:
+    email = _queue()
+    assert email_deliver_task.call(email_id=email.pk) == OutgoingEmail.Status.SENT
+    assert email_deliver_task.call(email_id=email.pk) == OutgoingEmail.Status.SENT
+    assert len(mail.outbox) == 1
+
+
+def test_a_job_lost_with_its_worker_is_retried_and_the_email_goes_out_once() -> None:
+    # The worker died after taking the job, before it took the email: it stays queued.
+    email = _queue()
+    assert emails_due_enqueue() == 0  # a queued email is left to its job at first
+    _aged(email, created_at=timezone.now() - timedelta(minutes=20))
+    assert emails_due_enqueue() == 1
+    assert emails_due_enqueue() == 0
+    email.refresh_from_db()
+    assert email.status == OutgoingEmail.Status.SENT
+    assert len(mail.outbox) == 1
+
+
+def test_a_worker_killed_after_the_mail_server_accepted_never_causes_a_second_copy(
+    monkeypatch: Any,
+) -> None:
+    email = _queue()
+    real_send = EmailBackend.send_messages
+
+    def accepted_then_killed(self: Any, messages: Any) -> int:
+        real_send(self, messages)
+        raise SystemExit("SIGKILL")  # the process ends before it records "sent"
+
+    monkeypatch.setattr(EmailBackend, "send_messages", accepted_then_killed)
+    with pytest.raises(SystemExit):
+        email_deliver_task.call(email_id=email.pk)
+    monkeypatch.undo()
+    email.refresh_from_db()
+    assert email.status == OutgoingEmail.Status.SENDING
+
+    # The job is run again (retried, or enqueued once more): the claim holds.
+    email_deliver_task.call(email_id=email.pk)
+    _aged(email, claimed_at=timezone.now() - timedelta(minutes=20))
+    emails_due_enqueue()
+    email_deliver_task.call(email_id=email.pk)
+
+    assert len(mail.outbox) == 1
+    email.refresh_from_db()
+    # Whether the server took it is unknown to the platform: the team decides, in the back office.
+    assert email.status == OutgoingEmail.Status.FAILED
+    assert "may have accepted" in email.last_error
+
+
+def _reset_task_backends() -> None:
+    from django.tasks import task_backends
+
+    from vamos.core.apps import _run_wagtail_backport_tasks_inline
+
+    _run_wagtail_backport_tasks_inline()
+    task_backends._settings = None
+    task_backends.__dict__.pop("settings", None)
+    if hasattr(task_backends._connections, "default"):
+        del task_backends["default"]
+
+
+def _worker_takes_next_job(worker_id: str) -> bool:
+    """What ``manage.py db_worker`` does for one job (its loop also closes the database
+    connection, which the test's transaction cannot survive)."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    # Wagtail's own jobs land in this queue too in the test (settings overridden); leave them.
+    job = DBTaskResult.objects.ready().filter(task_path__startswith="vamos.").get_locked()
+    if job is None:
+        return False
+    job.claim(worker_id)
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=worker_id,
+        excluded_queue_names=[],
+    )
+    worker.run_task(job)
+    return True
+
+
+def test_a_job_whose_worker_was_killed_runs_again_on_the_database_queue() -> None:
+    from django.core.management import call_command
+    from django.test import override_settings
+    from django_tasks_db.models import DBTaskResult
+
+    email = _queue()  # its job is enqueued on the database queue below
+    database_queue = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    try:
+        with override_settings(TASKS=database_queue):
+            _reset_task_backends()
+            email_deliver_task.enqueue(email_id=email.pk)
+            # A worker takes the job and is killed before it starts: the job stays
+            # "running" with nobody on it, and no other worker would touch it.
+            DBTaskResult.objects.get(task_path__startswith="vamos.").claim("killed-worker")
+            DBTaskResult.objects.filter(task_path__startswith="vamos.").update(
+                started_at=timezone.now() - timedelta(hours=1)
+            )
+            assert not _worker_takes_next_job("worker-2")
+            assert mail.outbox == []
+
+            call_command("requeue_stale_jobs", stdout=None)
+            assert _worker_takes_next_job("worker-2")
+            call_command("requeue_stale_jobs", stdout=None)
+            assert not _worker_takes_next_job("worker-3")
+    finally:
+        _reset_task_backends()
+    email.refresh_from_db()
+    assert email.status == OutgoingEmail.Status.SENT
+    assert len(mail.outbox) == 1
+    job = DBTaskResult.objects.get(task_path__startswith="vamos.")
+    assert job.status == "SUCCESSFUL"
+    assert job.worker_ids == ["killed-worker", "worker-2"]

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from vamos.core.forms import apply_validation_error
 from vamos.core.models import TopicField
+from vamos.core.services import form_submit_once
 
 from .. import integrations, selectors, services
 from ..forms import (
@@ -270,7 +271,8 @@ def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
         initial["format"] = request.GET["format"]
     form = _activity_form(request, journey, ActivityForm, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+
+        def create_activity() -> str:
             activity = services.activity_save(
                 journey=journey,
                 actor=request.user,
@@ -280,12 +282,20 @@ def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
                 private_note=form.cleaned_data["private_note"],
                 follow_up=form.follow_up_data(),
             )
+            return reverse("journeys:activity", kwargs={"pk": journey.pk, "activity": activity.pk})
+
+        try:
+            # The same form sent twice (double click, back button) records one activity.
+            url, created = form_submit_once(
+                key=form.cleaned_data["submission_key"], user=request.user, create=create_activity
+            )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            _budget_message(request, journey)
-            messages.success(request, _("The activity has been saved."))
-            return redirect("journeys:activity", pk=journey.pk, activity=activity.pk)
+            if created:
+                _budget_message(request, journey)
+                messages.success(request, _("The activity has been saved."))
+            return redirect(url)
     return _render(request, "journeys/activity_form.html", journey, form=form, activity=None)
 
 

@@ -1,11 +1,14 @@
 """Writes about people: consent, language, export and deletion of personal data."""
 
 import secrets
+from datetime import datetime, timedelta
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from vamos.core.models import AuditEntry
@@ -85,3 +88,32 @@ def user_delete(*, user: User) -> User:
         user.user_permissions.clear()
         audit_log(actor=None, action="personal_data.delete", obj=user)
     return user
+
+
+def users_unactivated_delete(*, now: datetime) -> int:
+    """Retention: delete accounts nobody ever activated (address never confirmed, never
+    signed in) once ``VAMOS_RETENTION_UNACTIVATED_ACCOUNT_DAYS`` have passed. Team accounts
+    are never touched."""
+    cutoff = now - timedelta(days=settings.VAMOS_RETENTION_UNACTIVATED_ACCOUNT_DAYS)
+    confirmed = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
+    stale = (
+        User.objects.filter(
+            last_login__isnull=True,
+            date_joined__lt=cutoff,
+            anonymised_at__isnull=True,
+            is_staff=False,
+            is_superuser=False,
+            groups__isnull=True,
+        )
+        .exclude(Exists(confirmed))
+        .order_by("pk")
+    )
+    count = 0
+    for user in stale:
+        # The trail keeps that an account expired, not whose it was.
+        AuditEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
+        ).update(object_repr="")
+        user.delete()
+        count += 1
+    return count

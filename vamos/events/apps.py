@@ -8,12 +8,15 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self) -> None:
-        from vamos.core.privacy import register_personal_data
+        from vamos.core.privacy import register_personal_data, register_retention_rule
 
-        from . import personal_data
+        from . import personal_data, services
 
         register_personal_data(
             "events",
             export=personal_data.export_registrations,
             erase=personal_data.erase_registrations,
+        )
+        register_retention_rule(
+            "registration_answers", lambda now: services.registration_answers_expire(now=now)
         )

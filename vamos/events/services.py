@@ -828,3 +828,19 @@ def feedback_link(*, registration: Registration) -> str:
     """Where an attendee gives feedback (the survey engine's form once it serves events);
     inviting to that form is idempotent, so the event page may call this."""
     return feedback_path(event=registration.event, user=registration.user)
+
+
+# --- Retention ----------------------------------------------------------------------------
+
+
+def registration_answers_expire(*, now: datetime.datetime) -> int:
+    """Retention: answers to registration questions (dietary needs, access needs …) are
+    deleted ``VAMOS_RETENTION_REGISTRATION_ANSWERS_DAYS`` after the event. The registration
+    and its attendance stay for the figures; consents stay as the record of what was agreed."""
+    cutoff = now - datetime.timedelta(days=settings.VAMOS_RETENTION_REGISTRATION_ANSWERS_DAYS)
+    deleted, _per_model = (
+        Answer.objects.filter(registration__event__end__lt=cutoff)
+        .exclude(kind=Question.Kind.CONSENT)
+        .delete()
+    )
+    return deleted

@@ -208,6 +208,10 @@ MFA_TOTP_ISSUER = "VAMOs"
 VAMOS_REQUIRE_STAFF_MFA = env_bool("VAMOS_REQUIRE_STAFF_MFA", False)
 # Version of the privacy notice people consent to; bump it when the notice changes.
 VAMOS_PRIVACY_NOTICE_VERSION = env_str("VAMOS_PRIVACY_NOTICE_VERSION", "2026-01")
+# Retention (manage.py apply_retention, daily): accounts never activated are deleted after
+# this many days; answers to event registration questions this many days after the event.
+VAMOS_RETENTION_UNACTIVATED_ACCOUNT_DAYS = env_int("VAMOS_RETENTION_UNACTIVATED_ACCOUNT_DAYS", 30)
+VAMOS_RETENTION_REGISTRATION_ANSWERS_DAYS = env_int("VAMOS_RETENTION_REGISTRATION_ANSWERS_DAYS", 90)
 # Organisation invitations expire after this many days.
 VAMOS_INVITATION_DAYS = 14
 # Largest video file (MB) editors may upload to the learning area.

@@ -892,15 +892,7 @@ def learning_report_figures(
     if topic_field is not None:
         lessons = lessons.filter(module_key__in=_module_keys(topic_field))
     # Per module (grouped in the database), then per topic field over the few modules.
-    per_module = {
-        row["module_key"]: (row["starts"], row["completions"])
-        for row in progress.order_by()
-        .values("module_key")
-        .annotate(
-            starts=Count("pk", filter=_in_period("started_at", start, end)),
-            completions=Count("pk", filter=_in_period("completed_at", start, end)),
-        )
-    }
+    per_module = _starts_and_completions_per_module(progress, start=start, end=end)
     fields_of: dict[Any, set[int]] = defaultdict(set)
     for key, field_id in ModulePage.topic_fields.through.objects.values_list(
         "modulepage__translation_key", "topicfield_id"
@@ -916,7 +908,43 @@ def learning_report_figures(
         "certificates": certificates.count(),
         "active_learners": lessons.values("user_id").distinct().count(),
         "by_topic_field": by_topic_field,
+        "top_modules": _top_modules(per_module, limit=10),
     }
+
+
+def _starts_and_completions_per_module(
+    progress: QuerySet[ModuleProgress], *, start: Any, end: Any
+) -> dict[Any, tuple[int, int]]:
+    """``{module_key: (starts, completions)}`` in the period, grouped by the database over
+    the period's rows only."""
+    return {
+        row["module_key"]: (row["starts"], row["completions"])
+        for row in progress.filter(
+            _in_period("started_at", start, end) | _in_period("completed_at", start, end)
+        )
+        .order_by()
+        .values("module_key")
+        .annotate(
+            starts=Count("pk", filter=_in_period("started_at", start, end)),
+            completions=Count("pk", filter=_in_period("completed_at", start, end)),
+        )
+    }
+
+
+def _top_modules(per_module: dict[Any, tuple[int, int]], *, limit: int) -> list[dict[str, Any]]:
+    """The most started of ``per_module`` (ties: more completions, then the key) with their
+    canonical pages (one query)."""
+    ranked = sorted(per_module.items(), key=lambda item: (-item[1][0], -item[1][1], str(item[0])))
+    pages: dict[Any, ModulePage] = {}
+    for page in canonical_pages(ModulePage.objects.all()).filter(
+        translation_key__in=[key for key, _counts in ranked]
+    ):
+        pages[page.translation_key] = page
+    return [
+        {"page": pages[key], "starts": starts, "completions": completions}
+        for key, (starts, completions) in ranked
+        if key in pages
+    ][:limit]
 
 
 def top_modules(
@@ -927,37 +955,13 @@ def top_modules(
     topic_field: TopicField | None = None,
     limit: int = 10,
 ) -> list[dict[str, Any]]:
-    """The most started modules of the period: canonical page, starts, completions."""
+    """The most started modules of the period: canonical page, starts, completions (also in
+    ``learning_report_figures(...)["top_modules"]``)."""
     progress = ModuleProgress.objects.filter(user_id__in=learners)
     if topic_field is not None:
         progress = progress.filter(module_key__in=_module_keys(topic_field))
-    rows = list(
-        progress.filter(
-            _in_period("started_at", start, end) | _in_period("completed_at", start, end)
-        )
-        .order_by()
-        .values("module_key")
-        .annotate(
-            starts=Count("pk", filter=_in_period("started_at", start, end)),
-            completions=Count("pk", filter=_in_period("completed_at", start, end)),
-        )
-        .order_by("-starts", "-completions", "module_key")[:limit]
-    )
-    pages = {
-        page.translation_key: page
-        for page in canonical_pages(ModulePage.objects.all()).filter(
-            translation_key__in=[row["module_key"] for row in rows]
-        )
-    }
-    return [
-        {
-            "page": pages[row["module_key"]],
-            "starts": row["starts"],
-            "completions": row["completions"],
-        }
-        for row in rows
-        if row["module_key"] in pages
-    ]
+    per_module = _starts_and_completions_per_module(progress, start=start, end=end)
+    return _top_modules(per_module, limit=limit)
 
 
 def top_videos(

@@ -355,7 +355,7 @@ class Report:
         }
         figures = learning.learning_report_figures(**kwargs)
         by_field = figures["by_topic_field"]
-        modules = learning.top_modules(**kwargs)
+        modules = figures["top_modules"]
         videos = list(learning.top_videos(**kwargs))
         return Area(
             key="learning",

@@ -6,7 +6,7 @@ For each scale (``BENCH_SCALES``, default ``1,10``):
    where ``<key>`` hashes the migrations, the scale code and the month the data is built
    around. Each run works on a copy, so runs do not change the cached data.
 2. Start the production configuration (``vamos.settings.bench`` = production settings + the
-   floor view and query counter): gunicorn with 2 workers on 127.0.0.1:8019, DEBUG off,
+   floor view and query counter): gunicorn with 2 workers on 127.0.0.1:8119, DEBUG off,
    ``CONN_MAX_AGE=60``, static files through WhiteNoise.
 3. Sign the personas in (``manage.py bench_prepare``), request every key page once (status,
    SQL queries from ``X-Bench-Queries``, size), warm up, then drive wrk with 20 connections per
@@ -15,7 +15,8 @@ For each scale (``BENCH_SCALES``, default ``1,10``):
 
 Writes ``var/bench/report.md`` and ``report.json``; exits 1 if any page answered with an error.
 Environment: ``BENCH_SCALES``, ``BENCH_DURATION`` (s per page, 10), ``BENCH_WARMUP`` (s, 3),
-``BENCH_CONNECTIONS`` (20), ``BENCH_PORT`` (8019), ``BENCH_WEIGHT`` (0 skips Chromium).
+``BENCH_CONNECTIONS`` (20), ``BENCH_PORT`` (8119), ``BENCH_WEIGHT`` (0 skips Chromium),
+``BENCH_PAGES`` (comma-separated page names: measure only these, e.g. while fixing one).
 """
 
 import datetime
@@ -76,6 +77,7 @@ def data_key(anchor: datetime.date) -> str:
         ROOT / "vamos/bench/management/commands/seed_scale.py",
         ROOT / "vamos/demo/content.py",
         ROOT / "vamos/demo/surveys.py",
+        ROOT / "vamos/demo/reports.py",
     ]
     for path in files:
         digest.update(str(path.relative_to(ROOT)).encode())
@@ -372,7 +374,7 @@ def _weight(browser: Any, origin: str, info: dict[str, str], cookies: dict[str, 
     context.route("**/*", guard)
     responses: list[Any] = []
     page = context.new_page()
-    page.on("response", responses.append)
+    page.on("response", lambda response: responses.append(response))
     page.on("requestfailed", lambda request: weight.failed.append(request.url))
     page.goto(f"http://{origin}{info['url']}", wait_until="networkidle", timeout=60_000)
     for response in responses:
@@ -429,6 +431,9 @@ def run_scale(scale: float, anchor: datetime.date, settings: dict[str, int]) -> 
         floor_page = {"name": "floor", "persona": "anonymous", "url": FLOOR}
         floor = measure(port, floor_page, None, **options)
         run.floor_rps.append(floor.rps)
+        only = {n.strip() for n in os.environ.get("BENCH_PAGES", "").split(",") if n.strip()}
+        if only:
+            prepared["pages"] = [page for page in prepared["pages"] if page["name"] in only]
         for page in prepared["pages"]:
             cookie = cookies.get(page["persona"])
             run.pages.append(measure(port, page, cookie, **options))
@@ -450,7 +455,7 @@ def main() -> int:
         "duration": env_int("BENCH_DURATION", 10),
         "warmup": env_int("BENCH_WARMUP", 3),
         "connections": env_int("BENCH_CONNECTIONS", 20),
-        "port": env_int("BENCH_PORT", 8019),
+        "port": env_int("BENCH_PORT", 8119),
         "weight": env_int("BENCH_WEIGHT", 1),
     }
     today = datetime.date.today()

@@ -1,6 +1,6 @@
 """``make scale-test``: the distributed setup on one machine, end to end.
 
-Starts two web processes (A on 127.0.0.1:8020, B on :8021, gunicorn, production settings) and
+Starts two web processes (A on 127.0.0.1:8120, B on :8121, gunicorn, production settings) and
 one task worker (RQ), all on PostgreSQL (database ``bench_scale_test``) and Redis (database
 13: cache, sessions, task queue), then checks:
 
@@ -37,7 +37,7 @@ PG_HOST = "127.0.0.1"
 PG_PORT = 5432
 DATABASE = "bench_scale_test"
 REDIS_DB = 13
-PORTS = {"A": 8020, "B": 8021}
+PORTS = {"A": 8120, "B": 8121}
 MAIL = ROOT / "var" / "bench" / "scale-test-mail"
 
 

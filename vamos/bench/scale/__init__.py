@@ -17,6 +17,7 @@ PARTS = [
     ("journeys", "journeys"),
     ("surveys", "surveys"),
     ("community", "community"),
+    ("reports", "reports"),
 ]
 
 

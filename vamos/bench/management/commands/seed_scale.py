@@ -46,7 +46,7 @@ class Command(BaseCommand):
         today = options["today"] or datetime.date.today()
         scale = Scale(factor, today)
         world = World()
-        started = time.monotonic()
+        started, cpu_started = time.monotonic(), time.process_time()
         if connection.vendor == "sqlite" and not connection.in_atomic_block:
             # One large transaction: in WAL mode SQLite would write it all to the -wal file
             # and slow down with every row (hours at 10×); a rollback journal in memory and a
@@ -57,13 +57,18 @@ class Command(BaseCommand):
                 cursor.execute("PRAGMA cache_size=-1000000")
         with transaction.atomic():
             for part in installed_parts():
-                begun = time.monotonic()
+                begun, cpu_begun = time.monotonic(), time.process_time()
                 module = importlib.import_module(f"vamos.bench.scale.{part}")
                 module.seed(scale, world)
-                self.stdout.write(f"  {part:<14} {time.monotonic() - begun:6.1f} s")
+                self.stdout.write(
+                    f"  {part:<14} {time.monotonic() - begun:6.1f} s "
+                    f"({time.process_time() - cpu_begun:.1f} s CPU)"
+                )
         self.stdout.write(
             self.style.SUCCESS(
-                f"Scale {factor:g} ready in {time.monotonic() - started:.0f} s (around {today})."
+                f"Scale {factor:g} ready in {time.monotonic() - started:.0f} s "
+                f"({time.process_time() - cpu_started:.0f} s CPU; the rest was waiting for a "
+                f"busy machine or the disk), around {today}."
             )
         )
         for name, count in world.counts.items():

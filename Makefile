@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint format messages bench scale-test clean
+.PHONY: run test setup lint format messages bench scale-test fault-test backup restore clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
@@ -64,6 +64,20 @@ bench: setup
 # Two web processes and a task worker on PostgreSQL + Redis: sessions, the last seat, the queue.
 scale-test: setup
 	$(PY) -m vamos.bench.scale_test
+
+# PostgreSQL stopped and started under load: friendly 503 pages, recovery within 5 s (docs/operations.md).
+fault-test: setup
+	$(PY) scripts/fault-test
+
+# The database and the media files in one archive under var/backups/ (docs/deployment.md).
+backup: setup
+	$(MANAGE) backup $(if $(FILE),--output $(FILE))
+
+# Replace the database and media files with a backup: make restore FILE=var/backups/….tar.gz
+restore: setup
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=path/to/backup.tar.gz"; exit 2; }
+	$(MANAGE) migrate --noinput
+	$(MANAGE) restore $(FILE)
 
 clean:
 	rm -rf $(VENV) var/static

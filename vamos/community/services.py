@@ -411,7 +411,8 @@ def best_practice_announce(*, practice: BestPractice) -> int:
             _send(
                 user,
                 "new_best_practice",
-                {
+                key=f"community.new_best_practice:{practice.pk}:{user.pk}",
+                context={
                     "practice": practice,
                     "organisation": practice.organisation,
                     "url": absolute_url(user.language, "community:detail", pk=practice.pk),
@@ -978,7 +979,8 @@ def digest_send(*, user: Any, until: datetime) -> bool:
     _send(
         user,
         "digest",
-        {
+        key=f"community.digest:{user.pk}:{until.isoformat()}",
+        context={
             "digest": digest,
             "since": since,
             "until": until,

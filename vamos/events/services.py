@@ -90,8 +90,10 @@ def _notify(
     with_ics: bool = False,
     last_before_event: bool = False,
     extra: dict[str, Any] | None = None,
+    once: bool = False,
 ) -> None:
-    """Email the person of ``registration``. The online room link goes only into the last
+    """Email the person of ``registration`` (``once``: this kind of email at most once per
+    registration, whatever reruns a job). The online room link goes only into the last
     email before the event: the one-day reminder, or a confirmation that comes later than
     that reminder would have (the link is on the event page all along)."""
     user = registration.user
@@ -122,6 +124,7 @@ def _notify(
             if with_ics
             else None
         ),
+        key=f"events.{template}:{registration.pk}" if once else "",
     )
 
 
@@ -780,7 +783,7 @@ def reminders_send(*, now: datetime.datetime | None = None) -> dict[str, int]:
             continue
         with transaction.atomic():
             if _claim(registration.pk, "reminder_week_sent_at", now):
-                _notify(registration, "reminder_week", with_ics=True)
+                _notify(registration, "reminder_week", with_ics=True, once=True)
                 sent["week"] += 1
     day_due = confirmed.filter(
         reminder_day_sent_at__isnull=True,
@@ -794,7 +797,9 @@ def reminders_send(*, now: datetime.datetime | None = None) -> dict[str, int]:
             continue
         with transaction.atomic():
             if _claim(registration.pk, "reminder_day_sent_at", now):
-                _notify(registration, "reminder_day", with_ics=True, last_before_event=True)
+                _notify(
+                    registration, "reminder_day", with_ics=True, last_before_event=True, once=True
+                )
                 sent["day"] += 1
     feedback_due = Registration.objects.filter(
         published,
@@ -813,6 +818,7 @@ def reminders_send(*, now: datetime.datetime | None = None) -> dict[str, int]:
                 _notify(
                     registration,
                     "feedback_request",
+                    once=True,
                     extra={
                         "feedback_url": settings.VAMOS_BASE_URL + path,
                         "certificate_url": _url_in(

@@ -91,6 +91,46 @@ def test_sign_in_attempts_are_limited_per_address_even_from_many_hosts(member: A
     assert SESSION_KEY not in response.client.session
 
 
+def test_sign_in_attempts_are_limited_per_host_even_for_many_addresses(member: Any) -> None:
+    # allauth: ten failed sign-ins per minute from one address; then even the right password
+    # for another account is refused (the form again, with an error) until the minute is over.
+    client = Client(REMOTE_ADDR="10.0.2.1")
+    for attempt in range(10):
+        client.post(
+            reverse("account_login"), {"login": f"guess{attempt}@example.org", "password": "x"}
+        )
+    response = client.post(
+        reverse("account_login"), {"login": member.email, "password": "correct-horse-battery"}
+    )
+    assert response.status_code == 200
+    assert SESSION_KEY not in client.session
+
+
+def test_signing_out_ends_the_session_on_the_server(client: Client, member: Any) -> None:
+    client.post(
+        reverse("account_login"), {"login": member.email, "password": "correct-horse-battery"}
+    )
+    stolen = client.cookies[settings.SESSION_COOKIE_NAME].value
+    client.post(reverse("account_logout"))
+    thief = Client()
+    thief.cookies[settings.SESSION_COOKIE_NAME] = stolen
+    response = thief.get(reverse("dashboard:index"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_staff_without_a_second_factor_cannot_open_the_back_office(
+    client: Client, settings: Any, editor: Any
+) -> None:
+    settings.VAMOS_REQUIRE_STAFF_MFA = True
+    editor.set_password(PASSWORD)
+    editor.save()
+    client.post(reverse("account_login"), {"login": editor.email, "password": PASSWORD})
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")
+
+
 def _production(*code: str, **env: str) -> subprocess.CompletedProcess[str]:
     skipped = {"VAMOS_REQUIRE_STAFF_MFA", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     inherited = {key: value for key, value in os.environ.items() if key not in skipped}

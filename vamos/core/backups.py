@@ -37,9 +37,10 @@ from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.utils import timezone
 
 FORMAT = "vamos-backup/1"
-# Derived data, rebuilt after a restore instead of copied (PostgreSQL's search vectors
-# do not survive serialisation).
-SKIPPED_MODELS = {"wagtailsearch.indexentry"}
+# Derived data, rebuilt after a restore instead of copied: the search index (PostgreSQL's
+# search vectors do not survive serialisation; on SQLite its full-text table is filled by
+# triggers and would clash with a copy).
+SKIPPED_MODELS = {"wagtailsearch.indexentry", "wagtailsearch.sqliteftsindexentry"}
 
 
 class BackupError(Exception):
@@ -158,7 +159,9 @@ def backup_create(*, target: Path, using: str = DEFAULT_DB_ALIAS) -> dict[str, A
 
 
 def _all_objects(using: str) -> Iterable[models.Model]:
-    for model in _models():
+    # Content types first: anything loaded later that looks one up finds it instead of
+    # creating it under a new key.
+    for model in sorted(_models(), key=lambda m: m._meta.label_lower != "contenttypes.contenttype"):
         if model._meta.auto_created:
             continue  # many-to-many rows travel with their models
         yield from model._base_manager.using(using).order_by("pk").iterator(chunk_size=2000)
@@ -218,6 +221,9 @@ def backup_restore(*, source: Path, using: str = DEFAULT_DB_ALIAS) -> dict[str, 
 def database_empty(*, using: str = DEFAULT_DB_ALIAS) -> None:
     """Delete every row of every table, without recreating anything after it."""
     connection = connections[using]
+    # The search index first, through the ORM, so that SQLite's full-text table (filled
+    # by triggers) is emptied along with its entries.
+    apps.get_model("wagtailsearch.indexentry")._base_manager.using(using).all().delete()
     deferred = connection.vendor == "postgresql" and connection.in_atomic_block
     if deferred:
         # TRUNCATE refuses tables with deferred foreign-key checks still pending.

@@ -75,6 +75,19 @@ def axe(page: Page) -> Iterator[AccessibilityChecker]:
     checker.assert_all_checked()
 
 
+@pytest.fixture(autouse=True)
+def _content_types_cached_for_the_next_journey(transactional_db: None) -> Iterator[None]:
+    """The next journey's serialized rollback builds Wagtail tasks, whose constructor asks
+    for their content type before the content types are restored; with a cold cache that
+    inserts a second row and the restore fails. ``create_permissions`` and friends clear the
+    cache, so fill it again (the restored ids are the same every time)."""
+    yield
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.get_for_models(*apps.get_models(), for_concrete_models=False)
+
+
 @pytest.fixture
 def e2e_settings(settings: Any) -> Any:
     """Browser journeys submit forms faster than people do; the spam timer would hold them."""

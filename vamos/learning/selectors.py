@@ -18,6 +18,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import DatabaseError
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
@@ -886,9 +887,7 @@ def learning_report_figures(
     ).filter(_in_period("issued_at", start, end))
     if topic_field is not None:
         certificates = certificates.filter(module_key__in=_module_keys(topic_field))
-    lessons = LessonProgress.objects.filter(user_id__in=learners).filter(
-        _in_period("started_at", start, end) | _in_period("completed_at", start, end)
-    )
+    lessons = _lessons_in_period(start, end).filter(user_id=OuterRef("pk"))
     if topic_field is not None:
         lessons = lessons.filter(module_key__in=_module_keys(topic_field))
     # Per module (grouped in the database), then per topic field over the few modules.
@@ -906,7 +905,10 @@ def learning_report_figures(
     return {
         **totals,
         "certificates": certificates.count(),
-        "active_learners": lessons.values("user_id").distinct().count(),
+        "active_learners": get_user_model()
+        .objects.filter(pk__in=learners)
+        .filter(Exists(lessons))
+        .count(),
         "by_topic_field": by_topic_field,
         "top_modules": _top_modules(per_module, limit=10),
     }
@@ -974,13 +976,16 @@ def top_videos(
 ) -> QuerySet[Video]:
     """The most watched videos: people whose last viewing falls in the period, and people
     who watched to the end in the period."""
-    viewed = _in_period("progress__updated_at", start, end) & Q(progress__user_id__in=learners)
-    finished = _in_period("progress__watched_at", start, end) & Q(progress__user_id__in=learners)
+    viewed = _in_period("progress__updated_at", start, end)
+    finished = _in_period("progress__watched_at", start, end)
     videos = Video.objects.all()
     if topic_field is not None:
         videos = videos.filter(pk__in=Video.objects.filter(topic_fields=topic_field).values("pk"))
+    # One filter() before annotate(): the counts run over the joined positions of the period's
+    # learners only, not over every position ever saved.
     return (
-        videos.annotate(
+        videos.filter(viewed | finished, progress__user_id__in=learners)
+        .annotate(
             viewers=Count("progress", filter=viewed, distinct=True),
             finished=Count("progress", filter=finished, distinct=True),
         )
@@ -989,13 +994,15 @@ def top_videos(
     )
 
 
-def learners_active_in_period(*, start: Any, end: Any) -> QuerySet[Any]:
-    """User ids (``values("user_id")``) of people who started or completed a lesson in the
-    period, for subqueries in reports."""
-    return (
-        LessonProgress.objects.filter(
-            _in_period("started_at", start, end) | _in_period("completed_at", start, end)
-        )
-        .order_by()
-        .values("user_id")
+def _lessons_in_period(start: Any, end: Any) -> QuerySet[LessonProgress]:
+    return LessonProgress.objects.filter(
+        _in_period("started_at", start, end) | _in_period("completed_at", start, end)
     )
+
+
+def lesson_activity_in_period(*, start: Any, end: Any, user: Any) -> Exists:
+    """Whether the person ``user`` (an ``OuterRef``, e.g. to a membership's ``user_id``)
+    started or completed a lesson in the period, for filters in reports. Asked per person
+    through the (user, module) index: listing the period's lessons instead scans every lesson
+    ever started."""
+    return Exists(_lessons_in_period(start, end).filter(user_id=user))

@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
@@ -194,17 +194,16 @@ class Report:
             start=scope.start, end=scope.end, organisations=scope.organisations
         )
         registered = scope.registered
+        learned = learning.lesson_activity_in_period(
+            start=scope.start, end=scope.end, user=OuterRef("user_id")
+        )
         active = registered.filter(
             Q(
                 pk__in=events.event_attendees_in_period(start=scope.start, end=scope.end).values(
                     "organisation_id"
                 )
             )
-            | Q(
-                pk__in=organisations.organisations_of(
-                    people=learning.learners_active_in_period(start=scope.start, end=scope.end)
-                )
-            )
+            | Q(pk__in=scope.learners.filter(learned).values("organisation_id"))
             | Q(pk__in=journeys.organisations_coached_in_period(start=scope.start, end=scope.end))
             | Q(pk__in=surveys.organisations_answering_in_period(start=scope.start, end=scope.end))
         ).count()
@@ -215,9 +214,7 @@ class Report:
                         start=scope.start, end=scope.end
                     ).values("user_id")
                 )
-                | Q(
-                    user_id__in=learning.learners_active_in_period(start=scope.start, end=scope.end)
-                )
+                | Q(learned)
             )
             .distinct()
             .count()

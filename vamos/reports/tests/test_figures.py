@@ -195,3 +195,34 @@ def test_topic_field_filter(dataset: Any) -> None:
     # Reach does not depend on topic fields, and says so.
     assert stats(report, "reach")["registered"] == 4
     assert report.reach.note
+
+
+def test_a_lesson_in_the_period_alone_makes_people_and_their_organisation_active(
+    dataset: Any,
+) -> None:
+    from vamos.learning.models import LessonPage, LessonProgress
+
+    from .conftest import BEFORE, TODAY, at
+
+    lesson = LessonPage.objects.live().first()
+    clara = dataset.people["clara"]  # of member club C, which did nothing else
+
+    def lesson_started(day: Any) -> None:
+        record = LessonProgress.objects.create(
+            user=clara,
+            lesson_key=lesson.translation_key,
+            module_key=lesson.get_parent().specific.translation_key,
+            last_visited_at=at(day),
+        )
+        LessonProgress.objects.filter(pk=record.pk).update(started_at=at(day))
+
+    lesson_started(BEFORE)  # before the period: changes nothing
+    before = Report(scope())
+    assert (stats(before, "reach")["active"], stats(before, "reach")["active_people"]) == (2, 2)
+    assert stats(before, "learning")["active_learners"] == 2
+
+    LessonProgress.objects.filter(user=clara).delete()
+    lesson_started(TODAY)
+    after = Report(scope())
+    assert (stats(after, "reach")["active"], stats(after, "reach")["active_people"]) == (3, 3)
+    assert stats(after, "learning")["active_learners"] == 3

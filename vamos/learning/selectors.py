@@ -13,6 +13,7 @@ Other apps use :func:`module_list`, :func:`module_get`, :func:`module_url`,
 import logging
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
@@ -41,6 +42,7 @@ from .models import (
     SharingConsent,
     TransferAnswer,
     Video,
+    VideoCaption,
     VideoProgress,
 )
 from .permissions import visible_modules, visible_paths, visible_videos
@@ -299,6 +301,9 @@ class CatalogueItem:
     module_count: int = 0
     status: str = ""  # "", "started", "completed"
     percent: int = 0
+    # What catalogue_hydrate needs to fill ``image`` and ``topic_fields`` of shown items.
+    source_pk: Any = None
+    image_id: int | None = None
 
     @property
     def sort_key(self) -> tuple[int, str]:
@@ -371,7 +376,9 @@ def _catalogue_modules(
         parents = {lesson.path[: -ModulePage.steplen] for lesson in _search_lessons(query)}
         keys |= set(live.filter(path__in=parents).values_list("translation_key", flat=True))
         modules = modules.filter(translation_key__in=keys)
-    modules = list(_with_cover(modules.prefetch_related("topic_fields")).order_by("title"))
+    # Cover images and topic fields are read only for the items a page shows
+    # (catalogue_hydrate), so the catalogue's cost does not grow with every module.
+    modules = list(modules.order_by("title"))
     keys = [module.translation_key for module in modules]
     languages = languages_of(live, keys)
     if language:
@@ -390,13 +397,14 @@ def _catalogue_modules(
                 title=page.title,
                 summary=page.summary,
                 url=reverse("learning:module", kwargs={"slug": page.slug}),
-                topic_fields=list(module.topic_fields.all()),
+                topic_fields=[],
                 duration_minutes=module.duration_minutes,
                 languages=languages[module.translation_key],
-                image=module.cover_image,
                 level=module.get_level_display(),
                 status=_status(record),
                 percent=record.percent if record else 0,
+                source_pk=module.pk,
+                image_id=module.cover_image_id,
             )
         )
     return items
@@ -486,15 +494,17 @@ def _catalogue_videos(
                 ["title_de", "title_en", "description_de", "description_en"],
             )
         )
-    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
-    videos = list(
-        videos.prefetch_related("topic_fields", "captions", Prefetch("poster", queryset=images))
-    )
+    videos = list(videos)
+    captions: dict[int, set[str]] = defaultdict(set)
+    for video_id, caption_language in VideoCaption.objects.filter(
+        video_id__in=[v.pk for v in videos]
+    ).values_list("video_id", "language"):
+        captions[video_id].add(caption_language)
     items = []
     watched = video_positions(user=user, video_ids=[v.pk for v in videos])
     for video in videos:
         minutes = round(video.duration_seconds / 60) if video.duration_seconds else None
-        languages = sorted({video.language, *video.caption_languages})
+        languages = sorted({video.language, *captions[video.pk]})
         if language and language not in languages:
             continue
         if not _matches_duration(minutes, duration):
@@ -507,14 +517,45 @@ def _catalogue_videos(
                 title=video.title,
                 summary=video.description,
                 url=reverse("learning:video", kwargs={"slug": video.slug}),
-                topic_fields=list(video.topic_fields.all()),
+                topic_fields=[],
                 duration_minutes=max(minutes, 1) if minutes is not None else None,
                 languages=languages,
-                image=video.poster,
                 status=("completed" if record.watched_at else "started") if record else "",
+                source_pk=video.pk,
+                image_id=video.poster_id,
             )
         )
     return items
+
+
+def catalogue_hydrate(items: Iterable[CatalogueItem]) -> None:
+    """Fill in the cover image (with its card rendition) and the topic fields of the module
+    and video items one page of the catalogue shows: three queries, whatever the page."""
+    items = [item for item in items if item.source_pk is not None]
+    images = (
+        get_image_model()
+        .objects.prefetch_renditions(CARD_IMAGE)
+        .in_bulk({item.image_id for item in items if item.image_id})
+    )
+    topics = {topic.pk: topic for topic in TopicField.objects.all()}
+    tagged: dict[tuple[str, Any], list[TopicField]] = defaultdict(list)
+    for kind, model in (("module", ModulePage), ("video", Video)):
+        wanted = [item.source_pk for item in items if item.kind == kind]
+        if not wanted:
+            continue
+        relation = model._meta.get_field("topic_fields")
+        source = f"{relation.m2m_field_name()}_id"  # type: ignore[union-attr]
+        target = f"{relation.m2m_reverse_field_name()}_id"  # type: ignore[union-attr]
+        rows = relation.remote_field.through.objects.filter(  # type: ignore[union-attr]
+            **{f"{source}__in": wanted}
+        ).values_list(source, target)
+        for source_pk, topic_pk in rows:
+            tagged[(kind, source_pk)].append(topics[topic_pk])
+    for item in items:
+        item.image = images.get(item.image_id) if item.image_id else None
+        item.topic_fields = sorted(
+            tagged[(item.kind, item.source_pk)], key=lambda t: (t.sort_order, t.slug)
+        )
 
 
 def _module_progress_map(user: Any, keys: list[Any]) -> dict[Any, ModuleProgress]:

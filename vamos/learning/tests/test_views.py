@@ -50,6 +50,24 @@ def test_catalogue_lists_modules_paths_and_videos_for_everyone(client: Any, cour
     assert "3 Angebote gefunden" in content
 
 
+def test_catalogue_shows_topic_fields_and_caption_languages_of_the_shown_items(
+    client: Any, course: dict
+) -> None:
+    factories.video()
+    factories.module(slug="projekt", title="Projekte planen", topic="projektmanagement")
+    content = client.get("/lernen/").content.decode()
+    cards = content.split('<li class="kern-card learning-card">')[1:]
+    by_title = {
+        title: card
+        for card in cards
+        for title in ("Projekte planen", "Fördermittel beantragen", "Fördermittel finden")
+        if title in card
+    }
+    assert "Projektmanagement" in by_title["Projekte planen"]
+    assert "Finanzierung" in by_title["Fördermittel beantragen"]
+    assert "Englisch" in by_title["Fördermittel finden"]  # a caption language
+
+
 def test_catalogue_filters(client: Any, course: dict) -> None:
     factories.video()
     factories.module(

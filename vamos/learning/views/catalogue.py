@@ -21,6 +21,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     form = CatalogueFilterForm(request.GET or None)
     items = selectors.catalogue(user=request.user, **form.filters())
     page = Paginator(items, PER_PAGE).get_page(request.GET.get("seite"))
+    selectors.catalogue_hydrate(page.object_list)
     query = request.GET.copy()
     query.pop("seite", None)
     language = selectors.language_code()

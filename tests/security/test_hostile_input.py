@@ -12,8 +12,10 @@ import html.parser
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
@@ -277,3 +279,37 @@ def test_stored_hostile_text_is_shown_escaped(world: World, settings: Any) -> No
 
 # Fields whose values must stay intact for the form to get as far as storing text.
 _KEEP = {"form_started", "organisation", "status", "language", "format", "kind", "visibility"}
+
+
+QUERY_STRINGS = [
+    {"seite": "99999999999999999999", "q": SCRIPT, "next": "//evil.example/", "von": "2026-13-45"},
+    {"seite": ["-1", "x"], "q": "\x00' OR 1=1 --", "next": "https://evil.example/"},
+]
+
+
+def test_every_page_survives_hostile_query_strings(world: World) -> None:
+    """Pagination, search and filters read from the query string, and ``next`` never sends
+    anyone off the site."""
+    clients = {persona: _client(world, persona) for persona in PERSONAS}
+    problems = []
+    seen = set()
+    with translation.override(settings.LANGUAGE_CODE):
+        for row in _rows():
+            persona = _persona(row.get) if row.get else None
+            url = reverse(row.name, kwargs=row.kwargs(world) or None)
+            if persona is None or url in seen:
+                continue
+            seen.add(url)
+            for query in QUERY_STRINGS:
+                try:
+                    with transaction.atomic():
+                        response = clients[persona].get(url, query)
+                        transaction.set_rollback(True)
+                    response.close()
+                    _assert_safe(response, f"GET {url}")
+                    location = urlsplit(response.get("Location", ""))
+                    assert location.netloc in ("", "testserver"), f"GET {url}: to {location}"
+                except Exception as error:
+                    problems.append(f"GET {url} as {persona} with {query}: {error!r}"[:400])
+    assert len(seen) > 100
+    assert not problems, "\n".join(problems)

@@ -41,6 +41,16 @@ def _fresh_caches() -> Iterator[None]:
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """A request to an English page leaves English active in the thread; URLs reversed and
+    messages translated outside a request in the next test would follow it."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def make_user(db: Any) -> Callable[..., Any]:
     from vamos.accounts.tests.factories import UserFactory

@@ -17,6 +17,7 @@ from vamos.events.models import Event, Registration
 from vamos.journeys.models import Activity, Journey
 from vamos.learning.models import LessonPage, LessonProgress, ModulePage, ModuleProgress
 from vamos.organisations.models import Organisation
+from vamos.reports.models import Indicator, ProgrammeYear
 from vamos.surveys.models import Response, Survey
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +80,13 @@ def test_the_data_has_the_programme_shape() -> None:
         )
     assert Journey.objects.filter(status=Journey.Status.ACTIVE).exists()
     assert Response.objects.filter(wave__survey__kind=Survey.Kind.NEEDS).count() > 30
+    # The reports: the three programme years the data spans, indicators for the current one.
+    assert list(ProgrammeYear.objects.order_by("starts_on").values_list("label", flat=True)) == [
+        "2024",
+        "2025",
+        "2026",
+    ]
+    assert Indicator.objects.filter(programme_year__label="2026").count() >= 5
 
 
 def test_it_refuses_a_database_with_people(member: User) -> None:

@@ -390,7 +390,7 @@ def _weight(browser: Any, origin: str, info: dict[str, str], cookies: dict[str, 
             # The app sends HTML uncompressed; the reverse proxy compresses it (gzip).
             size = len(gzip.compress(response.body(), compresslevel=6))
         else:
-            size = request.sizes()["responseBodySize"]
+            size = max(request.sizes()["responseBodySize"], 0)  # -1: not received
         setattr(weight, f"{kind}_kb", getattr(weight, f"{kind}_kb") + size / 1024)
         weight.requests += 1
     weight.foreign = sorted(set(weight.foreign))

@@ -301,9 +301,12 @@ class CatalogueItem:
     module_count: int = 0
     status: str = ""  # "", "started", "completed"
     percent: int = 0
-    # What catalogue_hydrate needs to fill ``image`` and ``topic_fields`` of shown items.
+    # What catalogue_hydrate needs to fill ``url``, ``image`` and ``topic_fields`` of the
+    # items a page shows.
     source_pk: Any = None
     image_id: int | None = None
+    url_name: str = ""
+    slug: str = ""
 
     @property
     def sort_key(self) -> tuple[int, str]:
@@ -396,7 +399,7 @@ def _catalogue_modules(
                 key=module.translation_key,
                 title=page.title,
                 summary=page.summary,
-                url=reverse("learning:module", kwargs={"slug": page.slug}),
+                url="",
                 topic_fields=[],
                 duration_minutes=module.duration_minutes,
                 languages=languages[module.translation_key],
@@ -405,6 +408,8 @@ def _catalogue_modules(
                 percent=record.percent if record else 0,
                 source_pk=module.pk,
                 image_id=module.cover_image_id,
+                url_name="learning:module",
+                slug=page.slug,
             )
         )
     return items
@@ -494,43 +499,62 @@ def _catalogue_videos(
                 ["title_de", "title_en", "description_de", "description_en"],
             )
         )
-    videos = list(videos)
+    # Plain rows, not model instances: the catalogue filters and sorts every video.
+    shown = language_code()
+    videos = list(
+        videos.values(
+            "pk",
+            "slug",
+            "language",
+            "duration_seconds",
+            "poster_id",
+            "title_de",
+            f"title_{shown}",
+            "description_de",
+            f"description_{shown}",
+        )
+    )
     captions: dict[int, set[str]] = defaultdict(set)
     for video_id, caption_language in VideoCaption.objects.filter(
-        video_id__in=[v.pk for v in videos]
+        video_id__in=[v["pk"] for v in videos]
     ).values_list("video_id", "language"):
         captions[video_id].add(caption_language)
     items = []
-    watched = video_positions(user=user, video_ids=[v.pk for v in videos])
+    watched = video_positions(user=user, video_ids=[v["pk"] for v in videos])
     for video in videos:
-        minutes = round(video.duration_seconds / 60) if video.duration_seconds else None
-        languages = sorted({video.language, *captions[video.pk]})
+        seconds = video["duration_seconds"]
+        minutes = round(seconds / 60) if seconds else None
+        languages = sorted({video["language"], *captions[video["pk"]]})
         if language and language not in languages:
             continue
         if not _matches_duration(minutes, duration):
             continue
-        record = watched.get(video.pk)
+        record = watched.get(video["pk"])
         items.append(
             CatalogueItem(
                 kind="video",
-                key=video.pk,
-                title=video.title,
-                summary=video.description,
-                url=reverse("learning:video", kwargs={"slug": video.slug}),
+                key=video["pk"],
+                # As Video.title: the shown language, else German.
+                title=video[f"title_{shown}"] or video["title_de"],
+                summary=video[f"description_{shown}"] or video["description_de"],
+                url="",
                 topic_fields=[],
                 duration_minutes=max(minutes, 1) if minutes is not None else None,
                 languages=languages,
                 status=("completed" if record.watched_at else "started") if record else "",
-                source_pk=video.pk,
-                image_id=video.poster_id,
+                source_pk=video["pk"],
+                image_id=video["poster_id"],
+                url_name="learning:video",
+                slug=video["slug"],
             )
         )
     return items
 
 
 def catalogue_hydrate(items: Iterable[CatalogueItem]) -> None:
-    """Fill in the cover image (with its card rendition) and the topic fields of the module
-    and video items one page of the catalogue shows: three queries, whatever the page."""
+    """Fill in the address, the cover image (with its card rendition) and the topic fields of
+    the module and video items one page of the catalogue shows: three queries, whatever the
+    page."""
     items = [item for item in items if item.source_pk is not None]
     images = (
         get_image_model()
@@ -552,6 +576,7 @@ def catalogue_hydrate(items: Iterable[CatalogueItem]) -> None:
         for source_pk, topic_pk in rows:
             tagged[(kind, source_pk)].append(topics[topic_pk])
     for item in items:
+        item.url = reverse(item.url_name, kwargs={"slug": item.slug})
         item.image = images.get(item.image_id) if item.image_id else None
         item.topic_fields = sorted(
             tagged[(item.kind, item.source_pk)], key=lambda t: (t.sort_order, t.slug)

@@ -31,6 +31,33 @@ CHROMIUM_ARGS = [
 ]
 
 
+_SERIALIZED_DATABASES: dict[str, str] = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None) -> None:
+    """Keep what pytest-django serialized for the browser journeys' serialized rollback.
+    Django keeps connection objects per context, and a journey may be set up in a context
+    with a fresh object that lacks it; it would then restore nothing (no root page …)."""
+    from django.db import connections
+
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents is not None:
+            _SERIALIZED_DATABASES[alias] = contents
+
+
+@pytest.fixture
+def _django_db_helper(request: pytest.FixtureRequest, django_db_setup: None) -> None:
+    """pytest-django's database helper, after handing the serialized data to this context's
+    connection objects."""
+    from django.db import connections
+
+    for alias, contents in _SERIALIZED_DATABASES.items():
+        connections[alias]._test_serialized_contents = contents
+    request.getfixturevalue("_django_db_helper")  # pytest-django's own (overridden here)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_caches() -> Iterator[None]:
     """Rate limits and cached lookups must not leak from one test into the next."""

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -25,19 +25,11 @@ from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from tests.security.helpers import close_response
 from tests.test_authorisation_matrix import _rows
 from vamos.core.tests.matrix import OK, PERSONAS, Row, World
 
-pytestmark = [
-    pytest.mark.django_db,
-    # Open: on PostgreSQL the test's connection breaks part-way ("the connection is closed");
-    # the cause is not found yet (see docs/security.md). The suite on SQLite runs them fully.
-    pytest.mark.xfail(
-        connection.vendor == "postgresql",
-        reason="PostgreSQL connection breaks under these requests (open)",
-        strict=False,
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 # Markers a browser would execute if they came back unescaped.
 SCRIPT = "<script>hostile()</script>"
@@ -237,7 +229,7 @@ def _submitter(target: Target, clients: dict[str, Client]) -> Any:
             method = client.post if target.method == "post" else client.get
             response = method(target.url, submission, follow=True)
             transaction.set_rollback(True)
-        response.close()
+        close_response(response)
         _assert_safe(response, f"{target.method.upper()} {target.url} ({target.label})")
 
     return submit
@@ -282,7 +274,7 @@ def test_stored_hostile_text_is_shown_escaped(world: World, settings: Any) -> No
             with transaction.atomic():
                 response = clients[target.persona].post(target.url, submission, follow=True)
                 transaction.set_rollback(True)
-            response.close()
+            close_response(response)
             _assert_safe(response, f"POST {target.url} ({target.label})")
 
 
@@ -314,7 +306,7 @@ def test_every_page_survives_hostile_query_strings(world: World) -> None:
                     with transaction.atomic():
                         response = clients[persona].get(url, query)
                         transaction.set_rollback(True)
-                    response.close()
+                    close_response(response)
                     _assert_safe(response, f"GET {url}")
                     location = urlsplit(response.get("Location", ""))
                     assert location.netloc in ("", "testserver"), f"GET {url}: to {location}"

@@ -19,24 +19,16 @@ from typing import Any
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client
 from django.urls import NoReverseMatch, get_resolver, reverse
 from django.utils import translation
 
+from tests.security.helpers import close_response
 from tests.test_authorisation_matrix import _outcome, _rows, _walk
 from vamos.core.tests.matrix import DENIED, LOGIN, OK, PERSONAS, World, expect
 
-pytestmark = [
-    pytest.mark.django_db,
-    # Open: on PostgreSQL the test's connection breaks part-way ("the connection is closed");
-    # the cause is not found yet (see docs/security.md). The suite on SQLite runs them fully.
-    pytest.mark.xfail(
-        connection.vendor == "postgresql",
-        reason="PostgreSQL connection breaks under these requests (open)",
-        strict=False,
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 # One of each kind of person without back-office access: the rest share their checks.
 WITHOUT_BACK_OFFICE = ("anonymous", "member", "coach")
@@ -172,7 +164,9 @@ def _request(client: Client, method: str, url: str) -> Any:
     with transaction.atomic():
         response = getattr(client, method)(url)
         transaction.set_rollback(True)
-    response.close()  # a server closes streamed files (image previews); the test client does not
+    close_response(
+        response
+    )  # a server closes streamed files (image previews); the test client does not
     return response
 
 

@@ -2,46 +2,16 @@
 field. Two versions: for the organisation (shared content only) and for the file (with the
 coaches' private notes)."""
 
-from pathlib import Path
 from typing import Any
 
-from django.contrib.staticfiles import finders
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from vamos.core.pdf import font_urls, html_to_pdf
+
 from . import selectors
 from .models import Journey
-
-_FONTS = {
-    "regular": "vendor/kern/fonts/fira-sans/FiraSans-Regular.woff2",
-    "bold": "vendor/kern/fonts/fira-sans/FiraSans-SemiBold.woff2",
-    "italic": "vendor/kern/fonts/fira-sans/FiraSans-Italic.woff2",
-}
-
-
-def _font_urls() -> dict[str, str]:
-    urls = {}
-    for key, path in _FONTS.items():
-        found = finders.find(path)
-        if found:
-            urls[key] = Path(found).as_uri()
-    return urls
-
-
-def _url_fetcher() -> Any:
-    """Only our own font files may be loaded; nothing leaves the machine."""
-    from weasyprint.urls import URLFetcher
-
-    allowed = set(_font_urls().values())
-
-    class FontsOnly(URLFetcher):
-        def fetch(self, url: str, headers: Any = None) -> Any:
-            if url not in allowed:
-                raise ValueError(f"Refusing to fetch {url}")
-            return super().fetch(url, headers)
-
-    return FontsOnly(allowed_protocols=["file"])
 
 
 def journey_summary_context(journey: Journey, *, internal: bool) -> dict[str, Any]:
@@ -79,7 +49,7 @@ def journey_summary_context(journey: Journey, *, internal: bool) -> dict[str, An
         "hours_by_format": by_format,
         "hours_by_topic_field": by_topic_field,
         "journey_notes": journey_notes,
-        "fonts": _font_urls(),
+        "fonts": font_urls(),
         "generated_at": timezone.localtime(),
     }
 
@@ -95,7 +65,4 @@ def journey_summary_html(journey: Journey, *, internal: bool, request: Any = Non
 def journey_summary_pdf(
     journey: Journey, *, internal: bool, request: HttpRequest | None = None
 ) -> bytes:
-    from weasyprint import HTML
-
-    html = journey_summary_html(journey, internal=internal, request=request)
-    return HTML(string=html, url_fetcher=_url_fetcher()).write_pdf()
+    return html_to_pdf(journey_summary_html(journey, internal=internal, request=request))

@@ -4,24 +4,19 @@
 import io
 import re
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from vamos.core.pdf import font_urls, html_to_pdf
 from vamos.organisations.models import FederalState, Organisation
 
 from .figures import PERCENT, Figure, Report
 from .selectors import IndicatorProgress
 
 LANGUAGE = "de"
-_FONTS = {
-    "regular": "vendor/kern/fonts/fira-sans/FiraSans-Regular.woff2",
-    "bold": "vendor/kern/fonts/fira-sans/FiraSans-SemiBold.woff2",
-}
 # Spreadsheet programmes run cells starting with these as formulas.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -180,30 +175,6 @@ def _widths(sheet: Any) -> None:
 # --- PDF ------------------------------------------------------------------------------------
 
 
-def _font_urls() -> dict[str, str]:
-    urls = {}
-    for key, path in _FONTS.items():
-        found = finders.find(path)
-        if found:
-            urls[key] = Path(found).as_uri()
-    return urls
-
-
-def _url_fetcher() -> Any:
-    """Only our own font files may be loaded; nothing leaves the machine."""
-    from weasyprint.urls import URLFetcher
-
-    allowed = set(_font_urls().values())
-
-    class FontsOnly(URLFetcher):
-        def fetch(self, url: str, headers: Any = None) -> Any:
-            if url not in allowed:
-                raise ValueError(f"Refusing to fetch {url}")
-            return super().fetch(url, headers)
-
-    return FontsOnly(allowed_protocols=["file"])
-
-
 def report_html(report: Report, indicators: list[IndicatorProgress]) -> str:
     with translation.override(LANGUAGE):
         return render_to_string(
@@ -213,22 +184,16 @@ def report_html(report: Report, indicators: list[IndicatorProgress]) -> str:
                 "areas": report.areas,
                 "indicators": indicators,
                 "filters": filter_lines(report),
-                "fonts": _font_urls(),
+                "fonts": font_urls(),
                 "generated_at": timezone.localtime(),
             },
         )
 
 
-def html_to_pdf(html: str) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=html, url_fetcher=_url_fetcher()).write_pdf(pdf_variant="pdf/ua-1")
-
-
 def report_pdf(report: Report, indicators: list[IndicatorProgress]) -> bytes:
-    return html_to_pdf(report_html(report, indicators))
+    return html_to_pdf(report_html(report, indicators), tagged=True)
 
 
 def organisation_html(context: dict[str, Any]) -> str:
     """The organisation report for print, in the reader's language."""
-    return render_to_string("reports/pdf/organisation.html", {**context, "fonts": _font_urls()})
+    return render_to_string("reports/pdf/organisation.html", {**context, "fonts": font_urls()})

@@ -234,7 +234,8 @@ def organisation_pdf(request: HttpRequest, slug: str) -> HttpResponse:
         actor=request.user, organisation=context["organisation"], file_format="pdf"
     )
     response = HttpResponse(
-        exports.html_to_pdf(exports.organisation_html(context)), content_type="application/pdf"
+        exports.html_to_pdf(exports.organisation_html(context), tagged=True),
+        content_type="application/pdf",
     )
     filename = f"entwicklungsbericht-{context['organisation'].slug}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

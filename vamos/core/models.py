@@ -148,3 +148,18 @@ class FormSubmission(models.Model):
 
     def __str__(self) -> str:
         return str(self.key)
+
+
+class DataVersion(models.Model):
+    """The current version of one kind of data, for results cached across web processes
+    (``vamos.core.versions``). A new random token replaces the old one after each write."""
+
+    name = models.CharField(max_length=60, primary_key=True)
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.token}"

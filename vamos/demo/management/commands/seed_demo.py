@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from vamos.core import versions
 from vamos.demo import content, people
 from vamos.demo.community import seed_community
 from vamos.demo.events import seed_events
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             seed_journeys()
             seed_surveys()
             seed_reports()
+            versions.bump_all()  # bulk inserts send no signals
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")

@@ -1,0 +1,144 @@
+"""Cached results that stay correct in every web process.
+
+Pages that aggregate much data (the team's report, survey results, recommendations) keep
+their result in the cache under the *versions* of the data it is built from. A version is
+a row of :class:`~vamos.core.models.DataVersion` with a random token. Every web process reads
+the tokens from the database (one small query), so a write in one process makes every
+process rebuild, whether the cache is each process's own memory or a shared Redis.
+
+A new token is written after the transaction that changed the data has committed:
+
+- automatically when a model registered with :func:`track` is saved or deleted, or one of
+  its many-to-many relations changes (once per transaction and name);
+- explicitly with :func:`bump` after writes that send no signals (``QuerySet.update``,
+  ``bulk_create``) and after bulk seeding (:func:`bump_all`).
+
+A reader that meets the old token while the write is committing stores what it read under
+the old token, which nobody reads again once the new one is in place.
+"""
+
+import uuid
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db.models import Model
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+_TRACKED: dict[type[Model], str] = {}
+_IGNORED: dict[type[Model], frozenset[str]] = {}
+_THROUGH: dict[Any, str] = {}
+_NAMES: set[str] = set()
+_PREFIX = "vamos:v:"
+
+
+def track(*models: type[Model], ignore: Iterable[str] = ()) -> None:
+    """Write a new token for each of ``models`` (named by its label, ``app.model``) whenever
+    one of its rows is saved or deleted. Saves that change only fields in ``ignore`` (such as
+    a "last visited" time stamp) keep the token."""
+    for model in models:
+        name = model._meta.label_lower
+        _TRACKED[model] = name
+        _IGNORED[model] = frozenset(ignore)
+        _NAMES.add(name)
+        uid = f"vamos-versions-{name}"
+        post_save.connect(_changed, sender=model, dispatch_uid=uid + "-save")
+        post_delete.connect(_changed, sender=model, dispatch_uid=uid + "-delete")
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through  # type: ignore[attr-defined]
+            _THROUGH[through] = name
+            m2m_changed.connect(_m2m_changed, sender=through, dispatch_uid=f"{uid}-{field.name}")
+
+
+def name_of(source: "type[Model] | str") -> str:
+    return source if isinstance(source, str) else source._meta.label_lower
+
+
+def names() -> set[str]:
+    return set(_NAMES)
+
+
+def _changed(sender: type[Model], **kwargs: Any) -> None:
+    if kwargs.get("raw") or sender not in _TRACKED:
+        return
+    update_fields = kwargs.get("update_fields")
+    if update_fields and frozenset(update_fields) <= _IGNORED[sender]:
+        return
+    bump_on_commit(_TRACKED[sender], using=kwargs.get("using") or DEFAULT_DB_ALIAS)
+
+
+def _m2m_changed(sender: Any, action: str, **kwargs: Any) -> None:
+    if action.startswith("post_") and sender in _THROUGH:
+        bump_on_commit(_THROUGH[sender], using=kwargs.get("using") or DEFAULT_DB_ALIAS)
+
+
+class _Bump:
+    """The callback that writes new tokens once the transaction commits; later changes in
+    the same transaction add their names to it instead of queueing another."""
+
+    def __init__(self, names: set[str], using: str) -> None:
+        self.names = names
+        self.using = using
+
+    def __call__(self) -> None:
+        bump(*self.names, using=self.using)
+
+
+def bump_on_commit(*names: str, using: str = DEFAULT_DB_ALIAS) -> None:
+    """New tokens for ``names`` once the current transaction commits (at once outside one).
+    Django drops the callback when the transaction rolls back."""
+    if not names:
+        return
+    connection = transaction.get_connection(using)
+    if connection.in_atomic_block:
+        for _sids, callback, _robust in connection.run_on_commit:
+            if isinstance(callback, _Bump):
+                callback.names.update(names)
+                return
+    transaction.on_commit(_Bump(set(names), using), using=using)
+
+
+def bump(*sources: "type[Model] | str", using: str = DEFAULT_DB_ALIAS) -> None:
+    """Write new tokens for ``sources`` (models or names) now (one query)."""
+    from .models import DataVersion
+
+    names = {name_of(source) for source in sources}
+    if not names:
+        return
+    DataVersion.objects.using(using).bulk_create(
+        [DataVersion(name=name, token=uuid.uuid4().hex) for name in sorted(set(names))],
+        update_conflicts=True,
+        unique_fields=["name"],
+        update_fields=["token"],
+    )
+
+
+def bump_all() -> None:
+    """New tokens for everything tracked – after bulk seeding or a restore."""
+    bump(*_NAMES)
+
+
+def tokens(*sources: "type[Model] | str") -> str:
+    """The current tokens of ``sources`` (models or names), joined (one query)."""
+    from .models import DataVersion
+
+    names = [name_of(source) for source in sources]
+    found = dict(DataVersion.objects.filter(name__in=names).values_list("name", "token"))
+    return ".".join(found.get(name, "0") for name in names)
+
+
+def cached[T](
+    key: str,
+    *,
+    depends_on: "Iterable[type[Model] | str]",
+    build: Callable[[], T],
+    timeout: int = 3600,
+) -> T:
+    """``build()``, kept in the cache until a write changes one of ``depends_on``."""
+    versioned = f"{_PREFIX}{key}:{tokens(*depends_on)}"
+    value = cache.get(versioned)
+    if value is None:
+        value = build()
+        cache.set(versioned, value, timeout)
+    return value

@@ -29,6 +29,9 @@ class EmailUserManager(UserManager):
 
 
 class User(AbstractUser):
+    # Written on every sign-in; no cached result reads it (vamos.core.versions).
+    VERSION_IGNORED_FIELDS = ("last_login",)
+
     username = None  # type: ignore[assignment]
     email = models.EmailField(_("email address"), unique=True)
     language = models.CharField(

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from vamos.core import versions
 from vamos.core.models import AuditEntry
 from vamos.core.privacy import deletion_blockers, personal_data_sections
 from vamos.core.services import audit_log
@@ -87,6 +88,8 @@ def user_delete(*, user: User) -> User:
         user.groups.clear()
         user.user_permissions.clear()
         audit_log(actor=None, action="personal_data.delete", obj=user)
+        # The erasers anonymise with bulk updates, which send no signals.
+        versions.bump_on_commit(*versions.names())
     return user
 
 

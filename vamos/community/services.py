@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from vamos.core import versions
 from vamos.core.models import TopicField
 from vamos.core.services import audit_log, email_queue
 from vamos.organisations.models import Membership, Organisation
@@ -602,6 +603,7 @@ def comment_report(
 
 
 def _resolve_reports(comment: Comment, actor: Any, resolution: str) -> int:
+    versions.bump_on_commit(CommentReport)
     return CommentReport.objects.filter(comment=comment, resolved_at__isnull=True).update(
         resolved_at=timezone.now(), resolved_by=actor, resolution=resolution
     )

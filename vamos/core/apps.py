@@ -13,6 +13,7 @@ class CoreConfig(AppConfig):
         from . import (
             checks,  # noqa: F401  (registers system checks)
             personal_data,
+            versions,
         )
         from .roles import roles_sync_after_migrate
 
@@ -21,6 +22,7 @@ class CoreConfig(AppConfig):
         from .services import form_submissions_expire
 
         post_migrate.connect(roles_sync_after_migrate, sender=self)
+        versions.track_project()
         register_personal_data(
             "emails", export=personal_data.export_emails, erase=personal_data.erase_emails
         )

@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from . import versions
 from .models import AuditEntry, FormSubmission, OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -245,6 +246,8 @@ def retention_apply(*, now: datetime | None = None) -> dict[str, int]:
     for key, apply in retention_rules().items():
         with transaction.atomic():
             deleted[key] = apply(now)
+            if deleted[key]:
+                versions.bump_on_commit(*versions.names())  # rules delete and update in bulk
     if any(deleted.values()):
         audit_log(actor=None, action="retention.apply", data=deleted)
     return deleted

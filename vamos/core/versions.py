@@ -51,6 +51,34 @@ def track(*models: type[Model], ignore: Iterable[str] = ()) -> None:
             m2m_changed.connect(_m2m_changed, sender=through, dispatch_uid=f"{uid}-{field.name}")
 
 
+# Written on nearly every request or only by the platform itself: never part of a cached result.
+_UNTRACKED = {"core.dataversion", "core.auditentry", "core.outgoingemail", "core.formsubmission"}
+
+
+def track_project() -> None:
+    """Track every model of the platform's apps and every Wagtail page type. A model may name
+    fields whose changes alone keep its token in ``VERSION_IGNORED_FIELDS`` (e.g. a time
+    stamp written on each visit)."""
+    from django.apps import apps
+    from wagtail.models import Page
+    from wagtail.signals import post_page_move
+
+    for model in apps.get_models():
+        label = model._meta.label_lower
+        is_page = issubclass(model, Page)
+        if label in _UNTRACKED or not (is_page or model.__module__.startswith("vamos.")):
+            continue
+        track(model, ignore=getattr(model, "VERSION_IGNORED_FIELDS", ()))
+    # Moving a page rewrites the paths of its subtree in bulk.
+    post_page_move.connect(_pages_moved, dispatch_uid="vamos-versions-page-move")
+
+
+def _pages_moved(**kwargs: Any) -> None:
+    from wagtail.models import Page
+
+    bump_on_commit(*(name for model, name in _TRACKED.items() if issubclass(model, Page)))
+
+
 def name_of(source: "type[Model] | str") -> str:
     return source if isinstance(source, str) else source._meta.label_lower
 

@@ -532,6 +532,8 @@ def _new_feed_token() -> str:
 class CalendarFeed(models.Model):
     """A person's secret calendar subscription address; revoking replaces the token."""
 
+    VERSION_IGNORED_FIELDS = ("last_used_at",)  # written on each fetch (vamos.core.versions)
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_calendar_feed"
     )

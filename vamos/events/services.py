@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from vamos.core import versions
 from vamos.core.services import audit_log, email_queue
 from vamos.organisations.models import Organisation
 
@@ -500,6 +501,7 @@ def registration_create(
     WorkshopChoice.objects.bulk_create(
         [WorkshopChoice(registration=registration, session=session) for session in chosen]
     )
+    versions.bump_on_commit(Answer, WorkshopChoice)  # bulk inserts send no signals
     audit_log(
         actor=user,
         action="event.register" if has_seat else "event.waitlist",
@@ -627,6 +629,7 @@ def workshops_change(
             if session.pk not in existing
         ]
     )
+    versions.bump_on_commit(WorkshopChoice)
     audit_log(
         actor=actor,
         action="event.workshops_change",

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from vamos.core import versions
 from vamos.core.services import audit_log, email_queue
 from vamos.organisations.models import Membership, Organisation
 
@@ -340,6 +341,7 @@ def certificate_issue(*, user: Any, module: ModuleView) -> Certificate:
 def certificates_withdraw(*, user: Any) -> int:
     """Withdraw the person's certificates (account deletion): verification then answers
     "withdrawn" and shows no name."""
+    versions.bump_on_commit(Certificate)
     return Certificate.objects.filter(user=user, withdrawn_at__isnull=True).update(
         withdrawn_at=timezone.now(), learner_name="", organisation_name=""
     )

@@ -23,6 +23,9 @@ def new_certificate_code() -> str:
 
 
 class LessonProgress(models.Model):
+    # Written on every visit; no cached result counts visits (vamos.core.versions).
+    VERSION_IGNORED_FIELDS = ("last_visited_at",)
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_progress"
     )

@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from vamos.core import versions
 from vamos.core.models import TopicField
 from vamos.core.services import audit_log
 
@@ -164,6 +165,7 @@ def _copy_structure(*, source: Wave, target: Wave) -> None:
             )
             for choice in question.choices.all()
         )
+        versions.bump_on_commit(Choice)
         copies[question.pk] = copy
     for question in questions:
         if question.condition_question_id in copies:
@@ -586,6 +588,7 @@ def question_delete(*, question: Question, actor: Any) -> None:
     Question.objects.filter(condition_question=question).update(
         condition_question=None, condition_values=[]
     )
+    versions.bump_on_commit(Question)
     key = question.key
     question.delete()
     audit_log(actor=actor, action="survey.question_delete", obj=wave, data={"key": key})

@@ -1,11 +1,13 @@
 """Results of a round for the team and for reports: distributions, needs, response rates.
 
-Every function here runs a fixed number of queries and aggregates in Python, so result
-pages cost the same for 10 or 1,000 responses. Anonymous surveys never show a group smaller
-than ``min_group_size()``; reports use the same threshold for every cross-organisation
-figure.
+Every function here runs a fixed number of queries, whatever the number of responses.
+Counts and sums run in the database; what remains in Python works on rows the database has
+already aggregated (one per response and topic field for the needs), except for the answer
+distributions of ``wave_results``. Anonymous surveys never show a group smaller than
+``min_group_size()``; reports use the same threshold for every cross-organisation figure.
 """
 
+import math
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -13,7 +15,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models import CharField, Count, Exists, FloatField, OuterRef, QuerySet, Subquery, Sum
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from vamos.core.models import TopicField
@@ -327,17 +330,70 @@ class Heatmap:
     has_indicators: bool
 
 
+def response_key(field: str = "pk") -> Cast:
+    """A response's id as text: random ids are slow to turn into ``UUID`` objects and to
+    hash, and the needs only use them to match rows of the same query."""
+    return Cast(field, CharField())
+
+
+def response_needs(
+    wave: Wave, responses: QuerySet[Response], topic_fields: list[TopicField]
+) -> dict[Any, dict[int, float]]:
+    """Response id (as text, see ``response_key``) → topic field id → need (0–100) for
+    ``responses`` of ``wave``: the same numbers as ``need_scores`` per response, in two
+    queries. The database sums each response's scale answers per topic field (one row per
+    response and field); the places of a ranking are read from its stored list, which the
+    database cannot index portably."""
+    answers = Answer.objects.filter(
+        response__in=responses.order_by().values("pk"),
+        question__wave=wave,
+        question__is_need_indicator=True,
+    ).annotate(key=response_key("response_id"))
+    # Per response and topic field: the exact sum of its scale contributions (multiples
+    # of 25, so the float sum is exact) and their number, then the places of its rankings.
+    scale: dict[Any, dict[int, tuple[float, int]]] = defaultdict(dict)
+    for response_id, field_id, total, count in (
+        answers.filter(question__kind=Question.Kind.SCALE)
+        .order_by()
+        .values("key", "question__topic_fields")
+        .annotate(total=Sum(Cast("value", FloatField())), count=Count("pk"))
+        .values_list("key", "question__topic_fields", "total", "count")
+    ):
+        # A scale answer v (1 = no need … 5 = great need) contributes 100 * (v - 1) / 4
+        # to each topic field its question is tagged with.
+        if field_id is not None:
+            scale[response_id][field_id] = (25 * (total - count), count)
+    ranked: dict[Any, dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
+    by_slug = {tf.slug: tf.pk for tf in topic_fields}
+    for response_id, value in answers.filter(question__kind=Question.Kind.RANKING).values_list(
+        "key", "value"
+    ):
+        if not isinstance(value, list) or len(value) < 2:
+            continue
+        size = len(value)
+        for place, slug in enumerate(value):
+            if slug in by_slug:
+                ranked[response_id][by_slug[slug]].append(100 * (size - 1 - place) / (size - 1))
+    needs: dict[Any, dict[int, float]] = {}
+    for response_id in scale.keys() | ranked.keys():
+        sums = scale.get(response_id, {})
+        places = ranked.get(response_id, {})
+        needs[response_id] = {
+            pk: math.fsum([sums.get(pk, (0.0, 0))[0], *places.get(pk, [])])
+            / (sums.get(pk, (0.0, 0))[1] + len(places.get(pk, [])))
+            for pk in sums.keys() | places.keys()
+        }
+    return needs
+
+
 def _wave_need_table(wave: Wave) -> tuple[list[tuple[Any, str, str]], dict[Any, dict[int, float]]]:
-    """(response id, kind, state) of every submitted response, and its needs."""
-    questions = [q for q in wave_questions(wave) if q.is_need_indicator]
-    responses = list(submitted_responses(wave).values_list("pk", "segment_kind", "segment_state"))
-    if not questions:
-        return responses, {}
-    answers = _answers_by_response([pk for pk, _k, _s in responses])
-    topic_fields = all_topic_fields()
-    return responses, {
-        pk: need_scores(questions, answers.get(pk, {}), topic_fields) for pk, _k, _s in responses
-    }
+    """(response id as text, kind, state) of every submitted response, and its needs."""
+    submitted = submitted_responses(wave)
+    responses = list(
+        submitted.annotate(key=response_key()).values_list("key", "segment_kind", "segment_state")
+    )
+    needs = response_needs(wave, submitted, all_topic_fields())
+    return responses, {pk: needs.get(pk, {}) for pk, _k, _s in responses}
 
 
 def _cell(scores: list[float], n: int, min_group: int) -> HeatCell:
@@ -411,18 +467,13 @@ def needs_ranking_by_topic_field(*, wave: Wave, kind: str = "", state: str = "")
     than the minimum group size are suppressed, for identified surveys too."""
     min_group = min_group_size()
     topic_fields = all_topic_fields()
-    responses, scores = _wave_need_table(wave)
-    selected = [
-        pk
-        for pk, segment_kind, segment_state in responses
-        if (not kind or segment_kind == kind) and (not state or segment_state == state)
-    ]
+    selected = submitted_responses(wave, kind=kind, state=state)
+    n = selected.count()
+    needs = response_needs(wave, selected, topic_fields) if n >= min_group else {}
     ranks = []
     for topic_field in topic_fields:
-        values = [
-            scores[pk][topic_field.pk] for pk in selected if topic_field.pk in scores.get(pk, {})
-        ]
-        cell = _cell(values, len(selected), min_group)
+        values = [fields[topic_field.pk] for fields in needs.values() if topic_field.pk in fields]
+        cell = _cell(values, n, min_group)
         ranks.append(
             NeedRank(
                 topic_field=topic_field, score=cell.score, n=cell.n, suppressed=cell.suppressed

@@ -10,6 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Count, FloatField, QuerySet, Sum
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from vamos.core.models import TopicField
@@ -245,29 +247,72 @@ class FieldChange:
         return round(self.after - self.before, 2)
 
 
+def _rated(wave: Wave, *, kind: str = "", state: str = "") -> QuerySet[Answer]:
+    """Competence ratings of the submitted responses of organisations to ``wave`` (of
+    organisations of ``kind`` in ``state`` at submission, where given)."""
+    answers = Answer.objects.filter(
+        response__wave=wave,
+        response__status=Response.Status.SUBMITTED,
+        response__organisation__isnull=False,
+        question__competence__isnull=False,
+    )
+    if kind:
+        answers = answers.filter(response__segment_kind=kind)
+    if state:
+        answers = answers.filter(response__segment_state=state)
+    return answers
+
+
+def _paired_field_means(
+    previous: Wave, wave: Wave, *, kind: str = "", state: str = ""
+) -> dict[tuple[int, int], list[float]]:
+    """(wave id, topic field id) → the mean rating per topic field of each organisation
+    that rated competences in both rounds – one query. The database pairs the organisations
+    and averages each response's ratings per topic field; only the mean of those means (one
+    row per response and field) is left to Python."""
+    in_both = _rated(previous, kind=kind, state=state).filter(
+        response__organisation__in=_rated(wave, kind=kind, state=state).values(
+            "response__organisation_id"
+        )
+    )
+    answers = Answer.objects.filter(
+        response__wave__in=[previous, wave],
+        response__status=Response.Status.SUBMITTED,
+        response__organisation__in=in_both.values("response__organisation_id"),
+        question__competence__isnull=False,
+    )
+    if kind:
+        answers = answers.filter(response__segment_kind=kind)
+    if state:
+        answers = answers.filter(response__segment_state=state)
+    means: dict[tuple[int, int], list[float]] = defaultdict(list)
+    for wave_id, field_id, total, count in (
+        answers.order_by()
+        .values("response_id", "response__wave_id", "question__competence__topic_field_id")
+        .annotate(total=Sum(Cast("value", FloatField())), count=Count("pk"))
+        .values_list("response__wave_id", "question__competence__topic_field_id", "total", "count")
+    ):
+        means[(wave_id, field_id)].append(total / count)
+    return means
+
+
 def self_assessment_change_by_topic_field(
     *, wave: Wave, previous: Wave | None = None, kind: str = "", state: str = ""
 ) -> list[FieldChange]:
     """Average change per topic field between two rounds, over the organisations that
-    answered both (paired; optionally only organisations of ``kind`` in ``state``). Fewer
-    than the minimum group size: suppressed."""
+    answered both (paired; optionally only organisations of ``kind`` in ``state``): the mean
+    of each organisation's mean rating in the field. Fewer than the minimum group size:
+    suppressed."""
     previous = previous or wave.previous
     topic_fields = all_topic_fields()
     if previous is None:
         return [FieldChange(tf, None, None, 0, False) for tf in topic_fields]
-    rows = _ratings([previous, wave], kind=kind, state=state)
-    means = _field_means(rows)
-    org_of = {row[0]: (row[1], row[2]) for row in rows}
-    per_org: dict[int, dict[int, dict[int, float]]] = defaultdict(dict)
-    for response_id, fields in means.items():
-        wave_id, organisation_id = org_of[response_id]
-        per_org[organisation_id][wave_id] = fields
-    paired = [w for w in per_org.values() if previous.pk in w and wave.pk in w]
+    means = _paired_field_means(previous, wave, kind=kind, state=state)
     k = min_group_size()
     changes = []
     for tf in topic_fields:
-        befores = [w[previous.pk][tf.pk] for w in paired if tf.pk in w[previous.pk]]
-        afters = [w[wave.pk][tf.pk] for w in paired if tf.pk in w[wave.pk]]
+        befores = means.get((previous.pk, tf.pk), [])
+        afters = means.get((wave.pk, tf.pk), [])
         n = min(len(befores), len(afters))
         if n < k:
             changes.append(FieldChange(tf, None, None, n, n > 0))

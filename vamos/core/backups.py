@@ -36,11 +36,18 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.utils import timezone
 
+from . import versions
+
 FORMAT = "vamos-backup/1"
 # Derived data, rebuilt after a restore instead of copied: the search index (PostgreSQL's
 # search vectors do not survive serialisation; on SQLite its full-text table is filled by
 # triggers and would clash with a copy).
-SKIPPED_MODELS = {"wagtailsearch.indexentry", "wagtailsearch.sqliteftsindexentry"}
+# The data versions of cached results are renewed instead (vamos.core.versions).
+SKIPPED_MODELS = {
+    "wagtailsearch.indexentry",
+    "wagtailsearch.sqliteftsindexentry",
+    "core.dataversion",
+}
 
 
 class BackupError(Exception):
@@ -215,6 +222,7 @@ def backup_restore(*, source: Path, using: str = DEFAULT_DB_ALIAS) -> dict[str, 
                 if extracted.is_dir():
                     shutil.copytree(extracted, media_root, dirs_exist_ok=True)
     call_command("update_index", verbosity=0)  # Wagtail's search index, left out of the dump
+    versions.bump_all()  # results cached from the data before the restore are void
     return manifest
 
 

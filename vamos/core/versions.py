@@ -17,8 +17,10 @@ A reader that meets the old token while the write is committing stores what it r
 the old token, which nobody reads again once the new one is in place.
 """
 
+import threading
 import uuid
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from django.core.cache import cache
@@ -31,6 +33,7 @@ _IGNORED: dict[type[Model], frozenset[str]] = {}
 _THROUGH: dict[Any, str] = {}
 _NAMES: set[str] = set()
 _PREFIX = "vamos:v:"
+_pending = threading.local()  # names waiting for the commit, per database alias
 
 
 def track(*models: type[Model], ignore: Iterable[str] = ()) -> None:
@@ -101,30 +104,23 @@ def _m2m_changed(sender: Any, action: str, **kwargs: Any) -> None:
         bump_on_commit(_THROUGH[sender], using=kwargs.get("using") or DEFAULT_DB_ALIAS)
 
 
-class _Bump:
-    """The callback that writes new tokens once the transaction commits; later changes in
-    the same transaction add their names to it instead of queueing another."""
-
-    def __init__(self, names: set[str], using: str) -> None:
-        self.names = names
-        self.using = using
-
-    def __call__(self) -> None:
-        bump(*self.names, using=self.using)
-
-
-def bump_on_commit(*names: str, using: str = DEFAULT_DB_ALIAS) -> None:
-    """New tokens for ``names`` once the current transaction commits (at once outside one).
-    Django drops the callback when the transaction rolls back."""
+def bump_on_commit(*sources: "type[Model] | str", using: str = DEFAULT_DB_ALIAS) -> None:
+    """New tokens for ``sources`` once the current transaction commits (at once outside one).
+    However many writes a transaction makes, the first callback after the commit writes all
+    pending tokens in one query and the others find nothing left to do. Names of a
+    transaction that rolled back are renewed with the next commit, which costs only a
+    rebuild."""
+    names = {name_of(source) for source in sources}
     if not names:
         return
-    connection = transaction.get_connection(using)
-    if connection.in_atomic_block:
-        for _sids, callback, _robust in connection.run_on_commit:
-            if isinstance(callback, _Bump):
-                callback.names.update(names)
-                return
-    transaction.on_commit(_Bump(set(names), using), using=using)
+    _pending.__dict__.setdefault(using, set()).update(names)
+    transaction.on_commit(partial(_flush, using), using=using)
+
+
+def _flush(using: str) -> None:
+    names = _pending.__dict__.pop(using, set())
+    if names:
+        bump(*names, using=using)
 
 
 def bump(*sources: "type[Model] | str", using: str = DEFAULT_DB_ALIAS) -> None:

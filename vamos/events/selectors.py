@@ -14,6 +14,8 @@ from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet, Subque
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from vamos.core import versions
+from vamos.core.models import TopicField
 from vamos.organisations.models import Organisation
 
 from .models import Event, Feedback, Registration, Session, WorkshopChoice
@@ -28,6 +30,15 @@ def _with_counts(events: QuerySet[Event]) -> QuerySet[Event]:
         waitlist_count=Count(
             "registrations", filter=Q(registrations__status=Registration.Status.WAITLISTED)
         ),
+    )
+
+
+def calendar_version() -> str:
+    """The data versions a cached calendar list depends on (``vamos.core.versions``): the
+    events with their topic fields and invited organisations, the seats taken, and the
+    memberships that decide what a signed-in person sees."""
+    return versions.tokens(
+        Event, Registration, TopicField, "organisations.membership", Organisation
     )
 
 

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -60,14 +61,19 @@ def event_list(request: HttpRequest) -> HttpResponse:
         month=filters.get("monat"),
         past=filters.get("zeit") == "vergangen",
     )
-    page = Paginator(events, 20).get_page(request.GET.get("seite"))
     today = timezone.localdate()
     return render(
         request,
         "events/list.html",
         {
             "form": form,
-            "page_obj": page,
+            # Read only when the cached list (below the form) has to be rendered again.
+            "page_obj": SimpleLazyObject(
+                lambda: Paginator(events, 20).get_page(request.GET.get("seite"))
+            ),
+            "list_version": selectors.calendar_version(),
+            "viewer": request.user.pk if request.user.is_authenticated else "",
+            "request_query": request.GET.urlencode(),
             "query_string": _query_string(request),
             "month_url": reverse("events:month", kwargs={"year": today.year, "month": today.month}),
             "can_manage": can_manage_event(request.user),

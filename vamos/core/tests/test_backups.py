@@ -55,7 +55,9 @@ def test_a_restored_backup_of_the_seeded_platform_has_every_row_and_file(
 def test_every_table_of_the_database_is_in_the_backup() -> None:
     tables = set(connection.introspection.table_names())
     covered = {model._meta.db_table for model in _models()}
-    assert tables - covered <= {"django_migrations", "wagtailsearch_indexentry"} | {
+    # Data versions are renewed after a restore instead (vamos.core.versions).
+    left_out = {"django_migrations", "wagtailsearch_indexentry", "core_dataversion"}
+    assert tables - covered <= left_out | {
         t for t in tables if t.startswith(("wagtailsearch_indexentry_", "sqlite_"))
     }
 

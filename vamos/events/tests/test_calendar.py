@@ -128,9 +128,30 @@ def test_invited_only_event_is_hidden_from_other_organisations(
     assert client_for(other_member).get(detail).status_code == 200
 
 
+def test_cached_calendar_shows_a_taken_seat_and_a_new_event_at_once(
+    client: Any, member: Any, org_a: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    event = EventFactory(audience=Event.Audience.PUBLIC, title="Fördermittel-Werkstatt", capacity=1)
+    url = reverse("events:list")
+    assert "1 seat free" in client.get(url).content.decode()
+    assert "1 seat free" in client.get(url).content.decode()  # from the cache
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_create(event=event, user=member, organisation=org_a)
+    listing = client.get(url).content.decode()
+    assert "1 seat free" not in listing
+    assert "Full – waitlist open" in listing
+    with django_capture_on_commit_callbacks(execute=True):
+        EventFactory(audience=Event.Audience.PUBLIC, title="Neues Vernetzungstreffen")
+    assert "Neues Vernetzungstreffen" in client.get(url).content.decode()
+
+
 @pytest.mark.parametrize("url_name", ["events:list", "events:month"])
 def test_calendar_query_count_does_not_grow_with_events(
-    client_for: Any, member: Any, django_assert_max_num_queries: Any, url_name: str
+    client_for: Any,
+    member: Any,
+    django_assert_max_num_queries: Any,
+    django_capture_on_commit_callbacks: Any,
+    url_name: str,
 ) -> None:
     topic = TopicField.objects.create(slug="finanzierung-test", name_de="Finanzierung")
     client = client_for(member)
@@ -142,13 +163,15 @@ def test_calendar_query_count_does_not_grow_with_events(
     url = reverse(url_name, kwargs=kwargs)
 
     def add(count: int) -> None:
-        for _ in range(count):
-            event = EventFactory(start=in_days(14), end=in_days(14, 12))
-            event.topic_fields.add(topic)
-            RegistrationFactory(event=event)
+        # Committed writes renew the data versions: the cached list is rendered afresh.
+        with django_capture_on_commit_callbacks(execute=True):
+            for _ in range(count):
+                event = EventFactory(start=in_days(14), end=in_days(14, 12))
+                event.topic_fields.add(topic)
+                RegistrationFactory(event=event)
 
+    client.get(url)  # navigation and other shared parts are cached from here on
     add(3)
-    client.get(url)
     with django_assert_max_num_queries(12) as small:
         client.get(url)
     add(15)

@@ -3,7 +3,6 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from vamos.core import versions
 from vamos.core.backups import BackupError, backup_restore
 
 
@@ -37,7 +36,6 @@ class Command(BaseCommand):
             manifest = backup_restore(source=archive, using=options["database"])
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
-        versions.bump_all()  # cached results of the data before the restore are void
         rows = sum(rows for rows, _checksum in manifest["tables"].values())
         self.stdout.write(
             self.style.SUCCESS(

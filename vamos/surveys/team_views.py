@@ -27,7 +27,7 @@ from .forms import (
     WaveCreateForm,
     WaveForm,
 )
-from .models import Question, Response, Survey, Wave
+from .models import Question, Survey, Wave
 from .permissions import (
     can_manage_surveys,
     get_question_for_team,
@@ -38,16 +38,23 @@ from .permissions import (
 )
 from .presenters import answer_pages
 from .questionnaire import wave_pages, wave_questions
-from .selectors.feedback import feedback_forms, feedback_results_by_event_kind, feedback_scale_keys
+from .selectors.feedback import feedback_forms
 from .selectors.results import (
     GROUP_STATES,
     min_group_size,
-    needs_heatmap,
-    wave_organisation_status,
-    wave_person_status,
-    wave_response_rate,
-    wave_response_rates_by,
-    wave_results,
+    threshold_for,
+)
+from .selectors.team_results import (
+    RESPONSES_PER_PAGE,
+    TEXTS_PER_PAGE,
+    feedback_summary,
+    heatmap_summary,
+    identified_responses,
+    page_of,
+    rates_summary,
+    results_summary,
+    status_page,
+    text_answers,
 )
 from .services.answering import response_answers
 from .services.common import wave_has_responses
@@ -168,7 +175,7 @@ def wave_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "survey": wave.survey,
             "form": form,
             "sections": [(section, by_section.get(section.pk, [])) for section in sections],
-            "rate": wave_response_rate(wave),
+            "rate": rates_summary(wave=wave).rate,
             "locked": wave_has_responses(wave),
             "page_count": len(wave_pages(wave, questions)),
         },
@@ -347,10 +354,9 @@ def wave_invitations(request: HttpRequest, pk: int) -> HttpResponse:
                     % {"count": result.without_admin},
                 )
             return redirect("surveys:wave-invitations", pk=wave.pk)
-    status = (
-        wave_organisation_status(wave) if wave.survey.per_organisation else wave_person_status(wave)
-    )
+    status = status_page(wave=wave, number=request.GET.get("seite"), per_page=25)
     by = GROUP_STATES if request.GET.get("nach") == GROUP_STATES else "kind"
+    rates = rates_summary(wave=wave, by=by)
     return render(
         request,
         "surveys/team/wave_invitations.html",
@@ -358,10 +364,11 @@ def wave_invitations(request: HttpRequest, pk: int) -> HttpResponse:
             "wave": wave,
             "survey": wave.survey,
             "form": form,
-            "rate": wave_response_rate(wave),
-            "rates_by": wave_response_rates_by(wave, by=by),
+            "rate": rates.rate,
+            "rates_by": rates.by,
             "by": by,
-            "page_obj": _page(request, status, 25),
+            "rows": status.rows,
+            "page_obj": page_of(status.count, status.number, 25),
             "query_string": f"nach={by}",
             "reminder_days": settings.VAMOS_SURVEY_REMINDER_DAYS,
         },
@@ -387,24 +394,22 @@ def wave_remind(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Results ------------------------------------------------------------------------------
 
 
+def _results_filters(request: HttpRequest) -> tuple[ResultsFilterForm, str, str]:
+    form = ResultsFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    return form, filters.get("kind", ""), filters.get("state", "")
+
+
 @require_GET
 def wave_results_view(request: HttpRequest, pk: int) -> HttpResponse:
     wave = get_wave_for_team(request, pk)
-    form = ResultsFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    results = wave_results(wave=wave, kind=filters.get("kind", ""), state=filters.get("state", ""))
-    responses = None
+    form, kind, state = _results_filters(request)
+    results = results_summary(wave=wave, kind=kind, state=state)
+    page_obj = responses = None
     if not wave.survey.anonymous:
-        identified = (
-            Response.objects.filter(wave=wave, status=Response.Status.SUBMITTED)
-            .select_related("organisation", "respondent")
-            .order_by("organisation__name", "respondent__last_name", "submitted_at")
-        )
-        if filters.get("kind"):
-            identified = identified.filter(segment_kind=filters["kind"])
-        if filters.get("state"):
-            identified = identified.filter(segment_state=filters["state"])
-        responses = _page(request, identified, 25)
+        # The results count exactly the responses listed here.
+        page_obj = page_of(results.responses, request.GET.get("seite"), RESPONSES_PER_PAGE)
+        responses = identified_responses(wave=wave, page=page_obj.number, kind=kind, state=state)
     query = request.GET.copy()
     query.pop("seite", None)
     return render(
@@ -415,8 +420,39 @@ def wave_results_view(request: HttpRequest, pk: int) -> HttpResponse:
             "survey": wave.survey,
             "form": form,
             "results": results,
-            "page_obj": responses,
+            "page_obj": page_obj,
+            "responses": responses,
             "query_string": query.urlencode(),
+        },
+    )
+
+
+@require_GET
+def wave_text_answers(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
+    """Every free-text answer to one question, a page at a time, with the results' filter."""
+    wave = get_wave_for_team(request, pk)
+    form, kind, state = _results_filters(request)
+    answers = text_answers(wave=wave, question_pk=question_pk, kind=kind, state=state)
+    if answers is None:
+        raise Http404
+    page_obj = page_of(len(answers.texts), request.GET.get("seite"), TEXTS_PER_PAGE)
+    start = (page_obj.number - 1) * TEXTS_PER_PAGE
+    query = request.GET.copy()
+    query.pop("seite", None)
+    return render(
+        request,
+        "surveys/team/text_answers.html",
+        {
+            "wave": wave,
+            "survey": wave.survey,
+            "form": form,
+            "answers": answers,
+            "texts": answers.texts[start : start + TEXTS_PER_PAGE],
+            "first": start + 1,
+            "last": start + len(page_obj),
+            "page_obj": page_obj,
+            "query_string": query.urlencode(),
+            "min_group": threshold_for(wave.survey),
         },
     )
 
@@ -426,7 +462,7 @@ def wave_needs(request: HttpRequest, pk: int) -> HttpResponse:
     wave = get_wave_for_team(request, pk)
     form = HeatmapForm(request.GET or None)
     by = form.cleaned_data.get("by") if form.is_valid() else ""
-    heatmap = needs_heatmap(wave=wave, by=by or "kind")
+    heatmap = heatmap_summary(wave=wave, by=by or "kind")
     return render(
         request,
         "surveys/team/wave_needs.html",
@@ -471,13 +507,14 @@ def team_response(request: HttpRequest, pk: int, response_pk: Any) -> HttpRespon
 @require_GET
 def feedback_overview(request: HttpRequest) -> HttpResponse:
     _require_team(request)
+    feedback = feedback_summary()
     return render(
         request,
         "surveys/team/feedback.html",
         {
             "page_obj": _page(request, feedback_forms()),
-            "by_kind": feedback_results_by_event_kind(),
-            "scale_keys": feedback_scale_keys(),
+            "by_kind": feedback.by_kind,
+            "scale_keys": feedback.scale_keys,
             "min_group": min_group_size(),
         },
     )

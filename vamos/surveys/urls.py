@@ -55,6 +55,11 @@ urlpatterns = [
     path("team/runde/<int:pk>/einladungen/", team_views.wave_invitations, name="wave-invitations"),
     path("team/runde/<int:pk>/erinnern/", team_views.wave_remind, name="wave-remind"),
     path("team/runde/<int:pk>/ergebnisse/", team_views.wave_results_view, name="wave-results"),
+    path(
+        "team/runde/<int:pk>/ergebnisse/frage/<int:question_pk>/",
+        team_views.wave_text_answers,
+        name="wave-text-answers",
+    ),
     path("team/runde/<int:pk>/bedarfe/", team_views.wave_needs, name="wave-needs"),
     path("team/runde/<int:pk>/export/<str:fmt>/", team_views.wave_export, name="wave-export"),
     path(

@@ -11,7 +11,7 @@ from vamos.accounts.models import User
 from vamos.organisations.tests.factories import MembershipFactory
 from vamos.surveys.dashboard import dashboard_panels
 from vamos.surveys.services import feedback_form_create
-from vamos.surveys.tests.factories import TOPIC_SLUGS
+from vamos.surveys.tests.factories import TOPIC_SLUGS, question
 from vamos.surveys.tests.scenario import (
     needs_rounds,
     other_organisations,
@@ -42,6 +42,10 @@ def _pages(wave: Any, org: Any) -> list[str]:
         reverse("surveys:team-index"),
         reverse("surveys:wave-invitations", kwargs={"pk": wave.pk}),
         reverse("surveys:wave-results", kwargs={"pk": wave.pk}),
+        reverse(
+            "surveys:wave-text-answers",
+            kwargs={"pk": wave.pk, "question_pk": question(wave, "wuensche").pk},
+        ),
         reverse("surveys:wave-needs", kwargs={"pk": wave.pk}),
         reverse("surveys:feedback-overview"),
         reverse("surveys:self-assessment-index"),
@@ -54,6 +58,7 @@ LIMITS = {
     "team-index": 10,
     "wave-invitations": 15,
     "wave-results": 16,
+    "wave-text-answers": 14,
     "wave-needs": 22,
     "feedback-overview": 20,
     "self-assessment-index": 14,

@@ -4,7 +4,7 @@ them; the table with the same numbers always sits beside the chart."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .figures import Figure
+from .data import Figure
 from .numbers import format_number
 
 WIDTH = 480

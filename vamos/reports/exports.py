@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from vamos.core.pdf import font_urls, html_to_pdf
 from vamos.organisations.models import FederalState, Organisation
 
-from .figures import PERCENT, Figure, Report
+from .data import PERCENT, Figure
+from .figures import Report
 from .selectors import IndicatorProgress
 
 LANGUAGE = "de"

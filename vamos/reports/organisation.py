@@ -16,7 +16,7 @@ from vamos.learning import selectors as learning
 from vamos.organisations import selectors as organisations
 from vamos.surveys import selectors as surveys
 
-from .figures import SCORE, Figure, Row, Stat, _round
+from .data import SCORE, Figure, Row, Stat, _round
 
 
 @dataclass

@@ -15,7 +15,7 @@ from vamos.journeys import selectors as journeys
 from vamos.journeys.models import Journey
 from vamos.organisations.models import FederalState, Organisation
 
-from .figures import METRIC_LABELS, Number, Report, metric
+from .figures import METRIC_LABELS, Number, Report, cached, metric
 from .models import Indicator, ProgrammeYear
 from .scope import Scope
 
@@ -84,8 +84,9 @@ class IndicatorProgress:
 def indicator_progress(
     indicators: list[Indicator], *, reports: dict[tuple[Any, ...], Report] | None = None
 ) -> list[IndicatorProgress]:
-    """Each indicator's current value over its own period and filters. Indicators with the
-    same period and filters share one report (and its queries)."""
+    """Each indicator's current value over its own period and filters, read from the same
+    cached figures as the dashboard of that scope. Indicators with the same period and
+    filters share one report."""
     reports = {} if reports is None else reports
     result = []
     for indicator in indicators:
@@ -100,13 +101,36 @@ def indicator_progress(
         )
         report = reports.get(scope.key)
         if report is None:
-            report = reports[scope.key] = Report(scope, team_links=False)
+            report = reports[scope.key] = Report(scope)
         try:
             value = report.metric_value(metric(indicator.metric))
         except KeyError:
             value = None
         result.append(IndicatorProgress(indicator=indicator, start=start, end=end, value=value))
     return result
+
+
+def report_indicator_progress(report: Report) -> list[IndicatorProgress]:
+    """The indicators shown with ``report`` (those whose period overlaps its period), each
+    with its value over its own period and filters. The values are kept in the cache with
+    the figures they come from, so the dashboard and both exports show the same ones."""
+    scope = report.scope
+    indicators = indicators_for_period(start=scope.start, end=scope.end)
+
+    def values() -> dict[int, Number]:
+        progress = indicator_progress(indicators, reports={scope.key: report})
+        return {item.indicator.pk: item.value for item in progress}
+
+    known = cached(
+        report.cache_key("indicators"),
+        depends_on=[*report.sources, Indicator, ProgrammeYear],
+        build=values,
+    )
+    return [
+        IndicatorProgress(indicator=indicator, start=start, end=end, value=known.get(indicator.pk))
+        for indicator in indicators
+        for start, end in [indicator.period]
+    ]
 
 
 def indicators_for_period(*, start: date, end: date) -> list[Indicator]:

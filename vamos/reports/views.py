@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from vamos.core.forms import apply_validation_error
 
-from . import exports, selectors, services
-from .figures import Report
+from . import exports, fragments, selectors, services
+from .figures import AREAS, Report
 from .forms import IndicatorForm, ProgrammeYearForm, ReportFilterForm
 from .models import Indicator, ProgrammeYear
 from .organisation import organisation_report
@@ -36,14 +36,6 @@ def _report(request: HttpRequest) -> tuple[ReportFilterForm, Report | None]:
     return form, Report(form.scope())
 
 
-def _indicators(report: Report) -> list[selectors.IndicatorProgress]:
-    scope = report.scope
-    return selectors.indicator_progress(
-        selectors.indicators_for_period(start=scope.start, end=scope.end),
-        reports={scope.key: report},
-    )
-
-
 def dashboard(request: HttpRequest) -> HttpResponse:
     require_team_reports(request)
     form, report = _report(request)
@@ -52,10 +44,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "reports/dashboard.html",
         {
             "form": form,
+            "filter_form": fragments.filter_form_html(form),
             "report": report,
-            "indicators": _indicators(report) if report else [],
+            "area_titles": AREAS,
+            "sections": fragments.sections_html(report) if report else "",
             "filters": exports.filter_lines(report) if report else [],
-            "programme_years": selectors.programme_year_list(),
         },
     )
 
@@ -66,7 +59,7 @@ def _export(request: HttpRequest, file_format: str) -> HttpResponse:
     if report is None:
         messages.error(request, _("Please correct the period before downloading the report."))
         return redirect(f"{reverse('reports:dashboard')}?{request.GET.urlencode()}")
-    indicators = _indicators(report)
+    indicators = selectors.report_indicator_progress(report)
     services.report_export_logged(actor=request.user, scope=report.scope, file_format=file_format)
     if file_format == "xlsx":
         content, content_type = exports.report_xlsx(report, indicators), XLSX

@@ -3,7 +3,7 @@ from typing import Any
 from django import template
 
 from ..charts import Chart, bar_chart
-from ..figures import Figure, _round
+from ..data import Figure, _round
 from ..numbers import format_number
 
 register = template.Library()

@@ -198,7 +198,7 @@ def test_topic_field_filter(dataset: Any) -> None:
 
 
 def test_a_lesson_in_the_period_alone_makes_people_and_their_organisation_active(
-    dataset: Any,
+    dataset: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     from vamos.learning.models import LessonPage, LessonProgress
 
@@ -221,8 +221,10 @@ def test_a_lesson_in_the_period_alone_makes_people_and_their_organisation_active
     assert (stats(before, "reach")["active"], stats(before, "reach")["active_people"]) == (2, 2)
     assert stats(before, "learning")["active_learners"] == 2
 
-    LessonProgress.objects.filter(user=clara).delete()
-    lesson_started(TODAY)
+    # The figures are cached until the writes' transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        LessonProgress.objects.filter(user=clara).delete()
+        lesson_started(TODAY)
     after = Report(scope())
     assert (stats(after, "reach")["active"], stats(after, "reach")["active_people"]) == (3, 3)
     assert stats(after, "learning")["active_learners"] == 3

@@ -37,11 +37,61 @@ def coached_organisation_ids(user: Any) -> set[int]:
     return set(lookup(user))
 
 
+# What the suggestions are read from; writes to any of them build them anew.
+SUGGESTION_SOURCES = (
+    "core.topicfield",
+    "learning.modulepage",
+    "events.event",
+    "events.registration",
+    "community.peeroffer",
+    "organisations.organisation",
+    "organisations.membership",
+    "accounts.user",
+)
+
+
 def suggestions_for(
     *, topic_fields: list[Any], organisation: Any, user: Any, per_app: int = 2
 ) -> dict[int, list[Suggestion]]:
     """Topic field id → published modules, upcoming events and peer organisations' offers
-    that match it, as far as those apps are installed and ``user`` may see them."""
+    that match it, as far as those apps are installed and ``user`` may see them.
+
+    Kept for a few minutes per person, organisation and language (what a person may see
+    differs), and built anew after a write to what they are read from; an event that has
+    just ended may stay listed until then."""
+    import hashlib
+
+    from django.utils import timezone
+    from django.utils.translation import get_language
+
+    from vamos.core import versions
+
+    names = [name for name in SUGGESTION_SOURCES if name in versions.names()]
+    key = ":".join(
+        [
+            "surveys:suggestions",
+            str(getattr(user, "pk", "") or ""),
+            str(getattr(organisation, "pk", "") or ""),
+            ",".join(str(tf.pk) for tf in topic_fields),
+            str(per_app),
+            get_language() or "de",
+            timezone.localdate().isoformat(),
+            hashlib.sha256(versions.tokens(*names).encode()).hexdigest()[:32],
+        ]
+    )
+    return versions.cached(
+        key,
+        depends_on=(),
+        build=lambda: _suggestions(
+            topic_fields=topic_fields, organisation=organisation, user=user, per_app=per_app
+        ),
+        timeout=600,
+    )
+
+
+def _suggestions(
+    *, topic_fields: list[Any], organisation: Any, user: Any, per_app: int
+) -> dict[int, list[Suggestion]]:
     from django.urls import NoReverseMatch, reverse
     from django.utils.formats import date_format
     from django.utils.timezone import localtime

@@ -96,8 +96,14 @@ def active_registration(user: Any, event: Event) -> Registration | None:
     )
 
 
-def registration_refusal(user: Any, event: Event, *, now: Any = None) -> str:
-    """Why ``user`` cannot register for ``event`` now (a sentence), or "" if they can."""
+_UNREAD: Any = object()
+
+
+def registration_refusal(
+    user: Any, event: Event, *, now: Any = None, registration: Any = _UNREAD
+) -> str:
+    """Why ``user`` cannot register for ``event`` now (a sentence), or "" if they can.
+    ``registration``: their active registration, when the caller has read it already."""
     now = now or timezone.now()
     if event.status == Event.Status.CANCELLED:
         return _("This event has been cancelled.")
@@ -113,7 +119,9 @@ def registration_refusal(user: Any, event: Event, *, now: Any = None) -> str:
         return _("Registration for this event has closed.")
     if not getattr(user, "is_authenticated", False):
         return _("Please sign in to register.")
-    if active_registration(user, event) is not None:
+    if registration is _UNREAD:
+        registration = active_registration(user, event)
+    if registration is not None:
         return _("You are already registered for this event.")
     if event.audience == Event.Audience.PUBLIC:
         return ""

@@ -113,17 +113,32 @@ def month_grid(month: datetime.date, events: list[Event]) -> list[list[Day]]:
 
 
 def event_detail(*, event: Event) -> Event:
-    """The event with counts, topic fields, facilitators, programme and materials."""
+    """The event with counts, topic fields, materials and invited organisations; its
+    facilitators and programme come from :func:`event_facilitators` and
+    :func:`session_list_with_counts`, read only when the page's cached part is rebuilt."""
     return (
         _with_counts(Event.objects.filter(pk=event.pk))
-        .prefetch_related(
-            "topic_fields",
-            Prefetch("facilitators", queryset=_facilitators()),
-            Prefetch("sessions", queryset=session_list_with_counts(event=event)),
-            "materials__document",
-            "invited_organisations",
-        )
+        .prefetch_related("topic_fields", "materials__document", "invited_organisations")
         .get()
+    )
+
+
+def event_facilitators(*, event: Event) -> QuerySet:
+    return _facilitators().filter(event=event)
+
+
+def event_programme_version() -> str:
+    """The data versions an event's cached description, facilitators and programme depend on
+    (``vamos.core.versions``): the event, its programme items and their seats, facilitators
+    with their people and organisations."""
+    return versions.tokens(
+        Event,
+        Session,
+        WorkshopChoice,
+        Registration,
+        "events.facilitator",
+        Organisation,
+        "accounts.user",
     )
 
 
@@ -140,6 +155,10 @@ def session_list_with_counts(*, event: Event) -> QuerySet[Session]:
         .annotate(seats_taken=Count("choices", filter=Q(choices__registration__status__in=SEATED)))
         .order_by("start", "track", "sort_order", "pk")
     )
+
+
+def has_workshops(*, event: Event) -> bool:
+    return Session.objects.filter(event=event, kind=Session.Kind.WORKSHOP).exists()
 
 
 @dataclass

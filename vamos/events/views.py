@@ -118,8 +118,8 @@ def event_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.event_detail(event=get_event_for_user(request, slug))
     registration = active_registration(request.user, event)
-    refusal = registration_refusal(request.user, event)
-    sessions = list(event.sessions.all())
+    refusal = registration_refusal(request.user, event, registration=registration)
+    sessions = SimpleLazyObject(lambda: list(selectors.session_list_with_counts(event=event)))
     is_participant = can_see_participant_materials(request.user, registration)
     seats_left = None if event.capacity is None else max(event.capacity - event.seats_taken, 0)
     context = {
@@ -132,8 +132,10 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         and not is_staff_member(request.user)
         and not allowed_organisations(request.user, event).exists(),
         "seats_left": seats_left,
-        "programme": selectors.programme_days(sessions),
-        "facilitators": list(event.facilitators.all()),
+        # Read only when the cached description, facilitators and programme are rebuilt.
+        "programme": SimpleLazyObject(lambda: selectors.programme_days(sessions)),
+        "facilitators": SimpleLazyObject(lambda: list(selectors.event_facilitators(event=event))),
+        "programme_version": selectors.event_programme_version(),
         "materials": [
             m for m in event.materials.all() if is_participant or not m.participants_only
         ],
@@ -142,7 +144,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_cancel": registration is not None
         and can_cancel_registration(request.user, registration),
         "can_change_workshops": registration is not None
-        and bool(selectors.workshop_slots(sessions))
+        and selectors.has_workshops(event=event)
         and can_change_workshops(request.user, registration),
         "can_download_certificate": can_download_certificate(request.user, registration),
         "can_give_feedback": can_give_feedback(request.user, registration),

@@ -12,7 +12,7 @@ from vamos.core.models import TopicField
 from vamos.events import services
 from vamos.events.models import CalendarFeed, Event, Registration
 
-from .factories import EventFactory, RegistrationFactory, in_days
+from .factories import EventFactory, RegistrationFactory, SessionFactory, in_days
 
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -201,3 +201,23 @@ def test_my_events_query_count_does_not_grow(
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(url)
     assert response.context["page_obj"].paginator.count == 20
+
+
+def test_cached_programme_shows_a_changed_session_and_a_chosen_workshop_at_once(
+    client: Any, member: Any, org_a: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    event = EventFactory(audience=Event.Audience.PUBLIC, capacity=20)
+    session = SessionFactory(event=event, title="Satzung lesen", capacity=1)
+    url = reverse("events:detail", kwargs={"slug": event.slug})
+    assert "Satzung lesen" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        session.title = "Satzung schreiben"
+        session.save()
+    page = client.get(url).content.decode()
+    assert "Satzung schreiben" in page
+    assert "0 of 1 taken" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_create(
+            event=event, user=member, organisation=org_a, workshops=[session]
+        )
+    assert ">full<" in client.get(url).content.decode()

@@ -9,8 +9,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from vamos.core.models import TopicField
 from vamos.organisations.models import Organisation
 
+from .catalogue import DURATIONS
 from .media import inspect_video
-from .selectors import DURATIONS
 
 FORMATS = [
     ("", _("All formats")),

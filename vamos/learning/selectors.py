@@ -13,23 +13,23 @@ Other apps use :func:`module_list`, :func:`module_get`, :func:`module_url`,
 import logging
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import DatabaseError
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.images import get_image_model
-from wagtail.search.backends import get_search_backend
+from wagtail.models import Page
 
+from vamos.core import versions
 from vamos.core.models import TopicField
 from vamos.organisations.models import Membership, Organisation
 
+from .catalogue import catalogue as catalogue  # the catalogue lives in its own module
 from .models import (
     Certificate,
     LearningPathModule,
@@ -42,10 +42,9 @@ from .models import (
     SharingConsent,
     TransferAnswer,
     Video,
-    VideoCaption,
     VideoProgress,
 )
-from .permissions import visible_modules, visible_paths, visible_videos
+from .permissions import visible_modules, visible_paths
 
 logger = logging.getLogger(__name__)
 
@@ -283,306 +282,6 @@ def _video_queryset(videos: QuerySet[Video]) -> QuerySet[Video]:
     )
 
 
-# --- Catalogue -------------------------------------------------------------------------------
-
-
-@dataclass
-class CatalogueItem:
-    kind: str  # "module", "path", "video"
-    key: Any
-    title: str
-    summary: str
-    url: str
-    topic_fields: list[TopicField]
-    duration_minutes: int | None
-    languages: list[str]
-    image: Any = None
-    level: str = ""
-    module_count: int = 0
-    status: str = ""  # "", "started", "completed"
-    percent: int = 0
-    # What catalogue_hydrate needs to fill ``url``, ``image`` and ``topic_fields`` of the
-    # items a page shows.
-    source_pk: Any = None
-    image_id: int | None = None
-    url_name: str = ""
-    slug: str = ""
-
-    @property
-    def sort_key(self) -> tuple[int, str]:
-        return ({"path": 0, "module": 1, "video": 2}[self.kind], self.title.casefold())
-
-
-DURATIONS = {
-    "short": (0, 20),
-    "medium": (21, 60),
-    "long": (61, 100_000),
-}
-
-
-def _matches_duration(minutes: int | None, duration: str) -> bool:
-    if not duration:
-        return True
-    if minutes is None:
-        return False
-    low, high = DURATIONS[duration]
-    return low <= minutes <= high
-
-
-def _search_keys(model: Any, pages: QuerySet[Any], query: str, fields: list[str]) -> set[Any]:
-    """translation_keys (or pks for videos) matching ``query``: Wagtail's full-text search
-    plus a substring match, so that the start of a long German compound word finds it too."""
-    substring = Q()
-    for name in fields:
-        substring |= Q(**{f"{name}__icontains": query})
-    key = "pk" if model is Video else "translation_key"
-    found = set(pages.filter(substring).values_list(key, flat=True))
-    try:
-        hits = get_search_backend().search(query, pages, operator="and")[:200]
-        found |= {getattr(hit, key) for hit in hits}
-    except DatabaseError:  # the full-text index is unavailable: substring hits still count
-        logger.warning("Full-text search failed for %s", model.__name__, exc_info=True)
-    return found
-
-
-def catalogue(
-    *,
-    user: Any,
-    query: str = "",
-    topic: str = "",
-    kind: str = "",
-    duration: str = "",
-    language: str = "",
-) -> list[CatalogueItem]:
-    """Modules, learning paths and videos matching the filters, paths first."""
-    shown_language = language_code()
-    items: list[CatalogueItem] = []
-    if kind in ("", "module"):
-        items += _catalogue_modules(user, query, topic, duration, language, shown_language)
-    if kind in ("", "path"):
-        items += _catalogue_paths(user, query, topic, duration, language, shown_language)
-    if kind in ("", "video"):
-        items += _catalogue_videos(user, query, topic, duration, language)
-    return sorted(items, key=lambda item: item.sort_key)
-
-
-def _catalogue_modules(
-    user: Any, query: str, topic: str, duration: str, language: str, shown_language: str
-) -> list[CatalogueItem]:
-    live = visible_modules(user)
-    modules = canonical_pages(live)
-    if topic:
-        modules = modules.filter(topic_fields__slug=topic)
-    if query:
-        keys = _search_keys(ModulePage, live, query, ["title", "summary", "objectives"])
-        # A hit in a lesson finds its module (the lesson's parent in the page tree).
-        parents = {lesson.path[: -ModulePage.steplen] for lesson in _search_lessons(query)}
-        keys |= set(live.filter(path__in=parents).values_list("translation_key", flat=True))
-        modules = modules.filter(translation_key__in=keys)
-    # Cover images and topic fields are read only for the items a page shows
-    # (catalogue_hydrate), so the catalogue's cost does not grow with every module.
-    modules = list(modules.order_by("title"))
-    keys = [module.translation_key for module in modules]
-    languages = languages_of(live, keys)
-    if language:
-        modules = [m for m in modules if language in languages[m.translation_key]]
-    modules = [m for m in modules if _matches_duration(m.duration_minutes, duration)]
-    shown = translations(live, [m.translation_key for m in modules], shown_language)
-    progress = _module_progress_map(user, [m.translation_key for m in modules])
-    items = []
-    for module in modules:
-        page = shown.get(module.translation_key, module)
-        record = progress.get(module.translation_key)
-        items.append(
-            CatalogueItem(
-                kind="module",
-                key=module.translation_key,
-                title=page.title,
-                summary=page.summary,
-                url="",
-                topic_fields=[],
-                duration_minutes=module.duration_minutes,
-                languages=languages[module.translation_key],
-                level=module.get_level_display(),
-                status=_status(record),
-                percent=record.percent if record else 0,
-                source_pk=module.pk,
-                image_id=module.cover_image_id,
-                url_name="learning:module",
-                slug=page.slug,
-            )
-        )
-    return items
-
-
-def _search_lessons(query: str) -> list[LessonPage]:
-    pages = LessonPage.objects.live()
-    hits = list(pages.filter(Q(title__icontains=query) | Q(summary__icontains=query)))
-    try:
-        hits += list(get_search_backend().search(query, pages, operator="and")[:200])
-    except DatabaseError:  # see _search_keys
-        logger.warning("Full-text search failed for lessons", exc_info=True)
-    return hits
-
-
-def _catalogue_paths(
-    user: Any, query: str, topic: str, duration: str, language: str, shown_language: str
-) -> list[CatalogueItem]:
-    live = visible_paths(user)
-    paths = canonical_pages(live)
-    if topic:
-        paths = paths.filter(topic_fields__slug=topic)
-    if query:
-        paths = paths.filter(
-            translation_key__in=_search_keys(LearningPathPage, live, query, ["title", "intro"])
-        )
-    entries = Prefetch(
-        "path_modules",
-        queryset=LearningPathModule.objects.filter(module__live=True).select_related("module"),
-    )
-    paths = list(_with_cover(paths.prefetch_related("topic_fields", entries)).order_by("title"))
-    languages = languages_of(live, [p.translation_key for p in paths])
-    if language:
-        paths = [p for p in paths if language in languages[p.translation_key]]
-    paths = [
-        p
-        for p in paths
-        if _matches_duration(sum(e.module.duration_minutes for e in p.path_modules.all()), duration)
-    ]
-    shown = translations(live, [p.translation_key for p in paths], shown_language)
-    progress = _module_progress_map(
-        user, [e.module.translation_key for p in paths for e in p.path_modules.all()]
-    )
-    items = []
-    for path in paths:
-        page = shown.get(path.translation_key, path)
-        entries_ = list(path.path_modules.all())
-        completed = sum(
-            1
-            for e in entries_
-            if (record := progress.get(e.module.translation_key)) and record.completed_at
-        )
-        started = any(e.module.translation_key in progress for e in entries_)
-        items.append(
-            CatalogueItem(
-                kind="path",
-                key=path.translation_key,
-                title=page.title,
-                summary=page.intro,
-                url=reverse("learning:path", kwargs={"slug": page.slug}),
-                topic_fields=list(path.topic_fields.all()),
-                duration_minutes=sum(e.module.duration_minutes for e in entries_),
-                languages=languages[path.translation_key],
-                image=path.cover_image,
-                module_count=len(entries_),
-                status="completed"
-                if entries_ and completed == len(entries_)
-                else ("started" if started else ""),
-                percent=round(100 * completed / len(entries_)) if entries_ else 0,
-            )
-        )
-    return items
-
-
-def _catalogue_videos(
-    user: Any, query: str, topic: str, duration: str, language: str
-) -> list[CatalogueItem]:
-    videos = visible_videos(user).filter(live=True)
-    if topic:
-        videos = videos.filter(topic_fields__slug=topic)
-    if query:
-        videos = videos.filter(
-            pk__in=_search_keys(
-                Video,
-                visible_videos(user).filter(live=True),
-                query,
-                ["title_de", "title_en", "description_de", "description_en"],
-            )
-        )
-    # Plain rows, not model instances: the catalogue filters and sorts every video.
-    shown = language_code()
-    videos = list(
-        videos.values(
-            "pk",
-            "slug",
-            "language",
-            "duration_seconds",
-            "poster_id",
-            "title_de",
-            f"title_{shown}",
-            "description_de",
-            f"description_{shown}",
-        )
-    )
-    captions: dict[int, set[str]] = defaultdict(set)
-    for video_id, caption_language in VideoCaption.objects.filter(
-        video_id__in=[v["pk"] for v in videos]
-    ).values_list("video_id", "language"):
-        captions[video_id].add(caption_language)
-    items = []
-    watched = video_positions(user=user, video_ids=[v["pk"] for v in videos])
-    for video in videos:
-        seconds = video["duration_seconds"]
-        minutes = round(seconds / 60) if seconds else None
-        languages = sorted({video["language"], *captions[video["pk"]]})
-        if language and language not in languages:
-            continue
-        if not _matches_duration(minutes, duration):
-            continue
-        record = watched.get(video["pk"])
-        items.append(
-            CatalogueItem(
-                kind="video",
-                key=video["pk"],
-                # As Video.title: the shown language, else German.
-                title=video[f"title_{shown}"] or video["title_de"],
-                summary=video[f"description_{shown}"] or video["description_de"],
-                url="",
-                topic_fields=[],
-                duration_minutes=max(minutes, 1) if minutes is not None else None,
-                languages=languages,
-                status=("completed" if record.watched_at else "started") if record else "",
-                source_pk=video["pk"],
-                image_id=video["poster_id"],
-                url_name="learning:video",
-                slug=video["slug"],
-            )
-        )
-    return items
-
-
-def catalogue_hydrate(items: Iterable[CatalogueItem]) -> None:
-    """Fill in the address, the cover image (with its card rendition) and the topic fields of
-    the module and video items one page of the catalogue shows: three queries, whatever the
-    page."""
-    items = [item for item in items if item.source_pk is not None]
-    images = (
-        get_image_model()
-        .objects.prefetch_renditions(CARD_IMAGE)
-        .in_bulk({item.image_id for item in items if item.image_id})
-    )
-    topics = {topic.pk: topic for topic in TopicField.objects.all()}
-    tagged: dict[tuple[str, Any], list[TopicField]] = defaultdict(list)
-    for kind, model in (("module", ModulePage), ("video", Video)):
-        wanted = [item.source_pk for item in items if item.kind == kind]
-        if not wanted:
-            continue
-        relation = model._meta.get_field("topic_fields")
-        source = f"{relation.m2m_field_name()}_id"  # type: ignore[union-attr]
-        target = f"{relation.m2m_reverse_field_name()}_id"  # type: ignore[union-attr]
-        rows = relation.remote_field.through.objects.filter(  # type: ignore[union-attr]
-            **{f"{source}__in": wanted}
-        ).values_list(source, target)
-        for source_pk, topic_pk in rows:
-            tagged[(kind, source_pk)].append(topics[topic_pk])
-    for item in items:
-        item.url = reverse(item.url_name, kwargs={"slug": item.slug})
-        item.image = images.get(item.image_id) if item.image_id else None
-        item.topic_fields = sorted(
-            tagged[(item.kind, item.source_pk)], key=lambda t: (t.sort_order, t.slug)
-        )
-
-
 def _module_progress_map(user: Any, keys: list[Any]) -> dict[Any, ModuleProgress]:
     if not getattr(user, "is_authenticated", False) or not keys:
         return {}
@@ -590,12 +289,6 @@ def _module_progress_map(user: Any, keys: list[Any]) -> dict[Any, ModuleProgress
         record.module_key: record
         for record in ModuleProgress.objects.filter(user=user, module_key__in=keys)
     }
-
-
-def _status(record: ModuleProgress | None) -> str:
-    if record is None:
-        return ""
-    return "completed" if record.completed_at else "started"
 
 
 # --- Learning paths --------------------------------------------------------------------------
@@ -685,8 +378,98 @@ def my_modules(*, user: Any) -> list[MyModule]:
     return result
 
 
-def continue_lesson(*, user: Any) -> tuple[ModulePage, LessonPage, ModuleProgress] | None:
-    """The lesson to continue with: last lesson of the most recently active unfinished module."""
+@dataclass
+class OutlineLesson:
+    key: uuid.UUID  # the canonical version's translation_key
+    pk: int  # the version shown in the language of the outline
+    slug: str
+    title: str
+    duration_minutes: int | None
+
+
+@dataclass
+class ModuleOutline:
+    """A published module and its published lessons as shown in one language (plain data:
+    cached under the pages' data versions)."""
+
+    key: uuid.UUID
+    canonical_pk: int
+    pk: int
+    slug: str
+    title: str
+    language: str  # of the shown version
+    languages: list[str]
+    lessons: list[OutlineLesson]
+
+
+OUTLINE_SOURCES = (Page, ModulePage, LessonPage)
+
+
+def module_outline(*, key: Any, language: str) -> ModuleOutline | None:
+    """The module with translation_key ``key`` in ``language`` (falling back to German),
+    with its lessons in order; ``None`` if it is not published. One query when cached."""
+    return versions.cached(
+        f"learning:module-outline:{key}:{language}",
+        depends_on=OUTLINE_SOURCES,
+        build=lambda: _build_outline(key, language),
+    )
+
+
+def _build_outline(key: Any, language: str) -> ModuleOutline | None:
+    versions_ = {
+        row["locale__language_code"]: row
+        for row in ModulePage.objects.live()
+        .filter(translation_key=key)
+        .order_by("-pk")
+        .values("pk", "slug", "title", "path", "depth", "locale__language_code")
+    }
+    if not versions_:
+        return None
+    canonical = versions_.get(DEFAULT_LANGUAGE) or min(versions_.values(), key=lambda r: r["pk"])
+    shown = versions_.get(language, canonical)
+    fields = ("translation_key", "pk", "slug", "title", "duration_minutes")
+    lessons = list(
+        LessonPage.objects.live()
+        .filter(path__startswith=canonical["path"], depth=canonical["depth"] + 1)
+        .order_by("path")
+        .values(*fields)
+    )
+    translated = {}
+    if language != DEFAULT_LANGUAGE and lessons:
+        translated = {
+            row["translation_key"]: row
+            for row in LessonPage.objects.live()
+            .filter(
+                translation_key__in=[row["translation_key"] for row in lessons],
+                locale__language_code=language,
+            )
+            .values(*fields)
+        }
+    return ModuleOutline(
+        key=key,
+        canonical_pk=canonical["pk"],
+        pk=shown["pk"],
+        slug=shown["slug"],
+        title=shown["title"],
+        language=shown["locale__language_code"],
+        languages=sorted(versions_),
+        lessons=[
+            OutlineLesson(
+                key=row["translation_key"],
+                pk=page["pk"],
+                slug=page["slug"],
+                title=page["title"],
+                duration_minutes=page["duration_minutes"],
+            )
+            for row in lessons
+            for page in [translated.get(row["translation_key"], row)]
+        ],
+    )
+
+
+def continue_lesson(*, user: Any) -> tuple[ModuleOutline, OutlineLesson, ModuleProgress] | None:
+    """The lesson to continue with: the first lesson not completed of the most recently
+    active unfinished module (module and lesson as shown in the active language)."""
     record = (
         ModuleProgress.objects.filter(user=user, completed_at__isnull=True)
         .order_by("-last_activity_at")
@@ -694,24 +477,16 @@ def continue_lesson(*, user: Any) -> tuple[ModulePage, LessonPage, ModuleProgres
     )
     if record is None:
         return None
-    language = language_code()
-    modules = list(
-        visible_modules(user).filter(translation_key=record.module_key).select_related("locale")
-    )
-    if not modules:
-        return None
-    by_language = {m.locale.language_code: m for m in modules}
-    canonical = by_language.get(DEFAULT_LANGUAGE, modules[0])
-    lessons = module_lessons(canonical=canonical, language=language)
-    if not lessons:
+    outline = module_outline(key=record.module_key, language=language_code())
+    if outline is None or not outline.lessons:
         return None
     completed = set(
         LessonProgress.objects.filter(
             user=user, module_key=record.module_key, completed_at__isnull=False
         ).values_list("lesson_key", flat=True)
     )
-    lesson = next((item for item in lessons if item.key not in completed), lessons[0])
-    return by_language.get(language, canonical), lesson.page, record
+    lesson = next((item for item in outline.lessons if item.key not in completed), None)
+    return outline, lesson or outline.lessons[0], record
 
 
 def lesson_urls(*, lesson_keys: list[Any]) -> dict[Any, str]:

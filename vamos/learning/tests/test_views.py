@@ -68,7 +68,9 @@ def test_catalogue_shows_topic_fields_and_caption_languages_of_the_shown_items(
     assert "Englisch" in by_title["Fördermittel finden"]  # a caption language
 
 
-def test_catalogue_filters(client: Any, course: dict) -> None:
+def test_catalogue_filters(
+    client: Any, course: dict, django_capture_on_commit_callbacks: Any
+) -> None:
     factories.video()
     factories.module(
         slug="projekt", title="Projekte planen", topic="projektmanagement", duration=90
@@ -90,12 +92,14 @@ def test_catalogue_filters(client: Any, course: dict) -> None:
     assert titles(format="module", dauer="medium") == ["Fördermittel beantragen"]
     assert titles(format="module", sprache="en") == ["Fördermittel beantragen"]
     assert titles(q="Projekt") == ["Projekte planen"]
-    # A word that only occurs in a lesson finds its module.
-    factories.module(
-        slug="presse",
-        title="Pressearbeit",
-        lessons=[[factories.text("<p>Die Pressemitteilung beantwortet die W-Fragen.</p>")]],
-    )
+    # A word that only occurs in a lesson finds its module (published after the catalogue
+    # was cached: the publication's new data version makes it rebuild).
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.module(
+            slug="presse",
+            title="Pressearbeit",
+            lessons=[[factories.text("<p>Die Pressemitteilung beantwortet die W-Fragen.</p>")]],
+        )
     assert titles(q="W-Fragen") == ["Pressearbeit"]
     assert titles("/en", format="module", sprache="en") == ["Applying for funding"]
 
@@ -128,8 +132,8 @@ def test_catalogue_query_count_does_not_grow(
         factories.video(slug=f"video-{n}")
     factories.path(modules=modules)
     client = client_for(member)
-    client.get("/lernen/")  # warm caches (site, locales)
-    with django_assert_max_num_queries(30):
+    client.get("/lernen/")  # warm caches (site, locales, the catalogue)
+    with django_assert_max_num_queries(20):
         assert client.get("/lernen/").status_code == 200
 
 

@@ -5,43 +5,59 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
+from vamos.core import versions
+from vamos.core.models import TopicField
+
 from .. import selectors
+from ..catalogue import PER_PAGE, catalogue_page
 from ..forms import CatalogueFilterForm
-from ..models import Certificate, LearningLibraryPage
+from ..models import Certificate
 from ..permissions import can_learn, get_module_for_user, get_path_for_user
 
-PER_PAGE = 12
+FILTER_TEMPLATE = "learning/includes/catalogue_filter.html"
 
 
 @login_not_required
 @require_GET
 def catalogue(request: HttpRequest) -> HttpResponse:
     form = CatalogueFilterForm(request.GET or None)
-    items = selectors.catalogue(user=request.user, **form.filters())
-    page = Paginator(items, PER_PAGE).get_page(request.GET.get("seite"))
-    selectors.catalogue_hydrate(page.object_list)
+    filters = form.filters()
+    shown = catalogue_page(user=request.user, page=request.GET.get("seite"), **filters)
+    # The paginator only counts; the page's items come from the (cached) catalogue.
+    page = Paginator(range(shown.count), PER_PAGE).page(shown.number)
+    page.object_list = shown.items
     query = request.GET.copy()
     query.pop("seite", None)
-    language = selectors.language_code()
-    library = (
-        LearningLibraryPage.objects.live().filter(locale__language_code=language).first()
-        or LearningLibraryPage.objects.live().first()
-    )
     learner = can_learn(request.user)
     return render(
         request,
         "learning/catalogue.html",
         {
-            "form": form,
+            "filter_form": _filter_form_html(form, filters),
             "page_obj": page,
             "query_string": query.urlencode(),
-            "library": library,
+            "library": {"intro": shown.intro},
             "can_learn": learner,
             "continue_with": selectors.continue_lesson(user=request.user) if learner else None,
-            "active_format": form.filters().get("kind", ""),
+            "active_format": filters.get("kind", ""),
         },
+    )
+
+
+def _filter_form_html(form: CatalogueFilterForm, filters: dict[str, str]) -> str:
+    """The filter form's HTML. Rendering each option through Django's widget templates is
+    slow, so a form without errors and without a search text is kept in the cache per
+    language and chosen filters (its options are the topic fields)."""
+    if form.errors or filters.get("query"):
+        return render_to_string(FILTER_TEMPLATE, {"form": form})
+    chosen = ":".join(filters.get(name, "") for name in ("topic", "kind", "duration", "language"))
+    return versions.cached(
+        f"learning:catalogue-form:{selectors.language_code()}:{chosen}",
+        depends_on=[TopicField],
+        build=lambda: render_to_string(FILTER_TEMPLATE, {"form": form}),
     )
 
 

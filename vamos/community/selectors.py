@@ -7,7 +7,20 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -319,25 +332,32 @@ def peer_offer_matches(
     if not signals:
         return signals, []
     by_field = {signal.topic_field.pk: signal for signal in signals}
-    offers = (
-        _offers_for_cards(
-            visible_peer_offers(user).filter(
-                is_active=True,
-                organisation__status__in=REGISTERED,
-                topic_fields__in=list(by_field),
-            )
+    # Ranked in the database, so that a few matches read a few offers whatever their number.
+    priority = Case(
+        *[When(topic_fields=pk, then=Value(signal.priority)) for pk, signal in by_field.items()],
+        output_field=IntegerField(),
+    )
+    ranked = (
+        visible_peer_offers(user)
+        .filter(
+            is_active=True,
+            organisation__status__in=REGISTERED,
+            topic_fields__in=list(by_field),
         )
         .exclude(organisation=organisation)
-        .distinct()
-        .order_by("-updated_at", "-pk")
+        .annotate(need_priority=Max(priority), needs_met=Count("topic_fields", distinct=True))
+        .order_by("-need_priority", "-needs_met", "-updated_at", "-pk")
+        .values_list("pk", flat=True)
     )
+    ids = list(ranked[:limit] if limit else ranked)
+    offers = _offers_for_cards(PeerOffer.objects.filter(pk__in=ids)).in_bulk(ids)
     matches = []
-    for offer in offers:
+    for pk in ids:
+        offer = offers[pk]
         met = [by_field[f.pk] for f in offer.topic_fields.all() if f.pk in by_field]
         met.sort(key=lambda s: (-s.priority, s.topic_field.sort_order))
         matches.append(Match(offer=offer, needs=met))
-    matches.sort(key=lambda m: (-m.priority, -len(m.needs)))
-    return signals, (matches[:limit] if limit else matches)
+    return signals, matches
 
 
 @dataclass

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from vamos.core.downloads import protect_user_file
 from vamos.core.forms import apply_validation_error
+from vamos.core.models import TopicField
 from vamos.core.services import form_submit_once
 from vamos.organisations.permissions import is_member, visible_organisations
 
@@ -47,7 +48,7 @@ from ..permissions import (
     is_reviewer,
     writable_organisations,
 )
-from .common import paginate
+from .common import filter_form_html, paginate
 
 
 @login_not_required
@@ -68,6 +69,7 @@ def library(request: HttpRequest) -> HttpResponse:
         "community/library.html",
         {
             "form": form,
+            "form_html": filter_form_html(form, depends_on=[TopicField]),
             "page_obj": page,
             "query_string": query_string,
             "can_create": can_create_best_practice(request.user),

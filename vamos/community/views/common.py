@@ -1,7 +1,15 @@
+import hashlib
 from typing import Any
 
 from django.core.paginator import Page, Paginator
+from django.db.models import Model
+from django.forms import Form
 from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
+
+from vamos.core import versions
 
 
 def paginate(request: HttpRequest, items: Any, per_page: int = 20) -> tuple[Page, str]:
@@ -14,3 +22,26 @@ def paginate(request: HttpRequest, items: Any, per_page: int = 20) -> tuple[Page
 
 def is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
+
+
+def filter_form_html(form: Form, *, depends_on: list[type[Model]]) -> SafeString | None:
+    """A filter form's fields rendered through the shared form template, kept in the cache
+    per form, language and submitted values until ``depends_on`` (its choices) change.
+    None for a form with errors, which the page renders as usual with its error summary."""
+    if form.is_bound and not form.is_valid():
+        return None
+    values = repr([(name, form[name].value()) for name in form.fields])
+    key = ":".join(
+        [
+            "community:filter-form",
+            type(form).__name__,
+            translation.get_language() or "",
+            hashlib.sha256(values.encode()).hexdigest()[:32],
+        ]
+    )
+    html = versions.cached(
+        key,
+        depends_on=depends_on,
+        build=lambda: str(render_to_string("core/forms/form.html", {"form": form})),
+    )
+    return mark_safe(html)  # noqa: S308 – rendered by our own template

@@ -1,7 +1,7 @@
 """Every number of the reports for one scope, computed once and kept in the cache.
 
 The dashboard, the XLSX, the PDF and the indicators read the same ``Report``: each area
-(reach, learning, events, coaching, needs, peer exchange) is computed by ``areas.py`` when
+(reach, learning, events, coaching, needs, peer exchange) is computed by ``areas/`` when
 first asked for and kept under the data versions of what it reads (``vamos.core.versions``),
 so every process shows the same numbers until a write changes them. Definitions are in
 ``docs/reports.md``.
@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from vamos.core import versions
 from vamos.surveys import selectors as surveys
 
-from .areas import AreaBuilder, sources
+from .areas import AreaBuilder, build_area, sources
 from .data import Area, Number
 from .scope import Scope
 
@@ -89,7 +89,7 @@ class Report:
             self._areas[key] = cached(
                 self.cache_key(key),
                 depends_on=sources(key),
-                build=lambda: self._builder.build(key),
+                build=lambda: build_area(self._builder, key),
             )
         return self._areas[key]
 

@@ -82,10 +82,12 @@ def get_module_for_user(request: HttpRequest, slug: str) -> Any:
 def get_lesson_for_user(request: HttpRequest, module_slug: str, lesson_slug: str) -> Any:
     """``(ModuleView, LessonView)`` for a learner; 404 for everyone else and for lessons that
     are not published in a published module."""
+    from .selectors import module_for_lessons
+
     if not can_learn(request.user):
         raise Http404
-    module = get_module_for_user(request, module_slug)
-    lesson = module.lesson(lesson_slug)
+    module = module_for_lessons(user=request.user, slug=module_slug)
+    lesson = module.lesson(lesson_slug) if module is not None else None
     if lesson is None:
         raise Http404
     return module, lesson

@@ -13,7 +13,7 @@ Other apps use :func:`module_list`, :func:`module_get`, :func:`module_url`,
 import logging
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
@@ -98,16 +98,55 @@ def languages_of(pages: QuerySet[Any], keys: list[uuid.UUID]) -> dict[Any, list[
 # --- Modules and lessons ---------------------------------------------------------------------
 
 
-@dataclass
 class LessonView:
-    canonical: LessonPage
-    page: LessonPage  # in the learner's language, else the canonical version
-    number: int
-    progress: LessonProgress | None = None
+    """A lesson as the learner sees it (in their language, else the canonical version). Its
+    page, with the content, is read only when it is used: the lesson lists of a module need
+    titles and addresses only."""
+
+    def __init__(
+        self,
+        *,
+        number: int,
+        key: uuid.UUID,
+        slug: str,
+        title: str,
+        duration_minutes: int | None = None,
+        canonical_slug: str = "",
+        page_pk: int | None = None,
+        page: LessonPage | None = None,
+        progress: LessonProgress | None = None,
+    ) -> None:
+        self.number = number
+        self.key = key  # the canonical version's translation_key
+        self.slug = slug
+        self.title = title
+        self.duration_minutes = duration_minutes
+        self.canonical_slug = canonical_slug or slug
+        self._page_pk = page_pk if page is None else page.pk
+        self._page = page
+        self.progress = progress
+
+    @classmethod
+    def of(cls, *, canonical: LessonPage, page: LessonPage, number: int) -> "LessonView":
+        return cls(
+            number=number,
+            key=canonical.translation_key,
+            slug=page.slug,
+            title=page.title,
+            duration_minutes=page.duration_minutes,
+            canonical_slug=canonical.slug,
+            page=page,
+        )
 
     @property
-    def key(self) -> uuid.UUID:
-        return self.canonical.translation_key
+    def page(self) -> LessonPage:
+        if self._page is None:
+            self._page = LessonPage.objects.select_related("locale").get(pk=self._page_pk)
+        return self._page
+
+    @page.setter
+    def page(self, page: LessonPage) -> None:
+        self._page = page
 
     @property
     def completed(self) -> bool:
@@ -122,21 +161,65 @@ class LessonView:
         return bool(self.page.blocks_of("quiz"))
 
 
-@dataclass
 class ModuleView:
-    canonical: ModulePage
-    page: ModulePage
-    languages: list[str]
-    lessons: list[LessonView] = field(default_factory=list)
-    progress: ModuleProgress | None = None
+    """A module as the learner sees it, with its lessons and the learner's progress. Its
+    pages (canonical and shown version) are read only when they are used: a lesson needs the
+    module's title and address only."""
+
+    def __init__(
+        self,
+        *,
+        key: uuid.UUID,
+        slug: str,
+        title: str,
+        languages: list[str],
+        canonical_pk: int | None = None,
+        page_pk: int | None = None,
+        canonical: ModulePage | None = None,
+        page: ModulePage | None = None,
+        lessons: list[LessonView] | None = None,
+        progress: ModuleProgress | None = None,
+    ) -> None:
+        self.key = key
+        self.slug = slug
+        self.title = title
+        self.languages = languages
+        self._canonical_pk = canonical_pk if canonical is None else canonical.pk
+        self._page_pk = page_pk if page is None else page.pk
+        self._canonical = canonical
+        self._page = page
+        self.lessons = lessons if lessons is not None else []
+        self.progress = progress
+
+    @classmethod
+    def of(cls, *, canonical: ModulePage, page: ModulePage, languages: list[str]) -> "ModuleView":
+        return cls(
+            key=canonical.translation_key,
+            slug=page.slug,
+            title=page.title,
+            languages=languages,
+            canonical=canonical,
+            page=page,
+        )
 
     @property
-    def key(self) -> uuid.UUID:
-        return self.canonical.translation_key
+    def canonical(self) -> ModulePage:
+        if self._canonical is None:
+            self._canonical = (
+                ModulePage.objects.select_related("locale")
+                .prefetch_related("topic_fields")
+                .get(pk=self._canonical_pk)
+            )
+        return self._canonical
 
     @property
-    def slug(self) -> str:
-        return self.page.slug
+    def page(self) -> ModulePage:
+        if self._page is None:
+            if self._page_pk == self._canonical_pk:
+                self._page = self.canonical
+            else:
+                self._page = ModulePage.objects.select_related("locale").get(pk=self._page_pk)
+        return self._page
 
     @property
     def completed_count(self) -> int:
@@ -162,26 +245,27 @@ class ModuleView:
 
     def lesson(self, slug: str) -> LessonView | None:
         for lesson in self.lessons:
-            if slug in (lesson.page.slug, lesson.canonical.slug):
+            if slug in (lesson.slug, lesson.canonical_slug):
                 return lesson
         return None
 
 
 def _module_group(found: ModulePage, language: str) -> tuple[ModulePage, ModulePage, list[str]]:
-    versions = list(
+    versions_ = list(
         ModulePage.objects.live()
         .filter(translation_key=found.translation_key)
         .select_related("locale", "cover_image")
         .prefetch_related("topic_fields")
     )
-    by_language = {page.locale.language_code: page for page in versions}
+    by_language = {page.locale.language_code: page for page in versions_}
     canonical = by_language.get(DEFAULT_LANGUAGE, found)
     shown = by_language.get(language, canonical)
     return canonical, shown, sorted(by_language)
 
 
 def module_resolve(*, user: Any, slug: str, with_lessons: bool = True) -> ModuleView | None:
-    """The module at ``slug`` (a slug of any of its language versions) as ``user`` sees it."""
+    """The module at ``slug`` (a slug of any of its language versions) as ``user`` sees it,
+    with its pages (for the module's overview)."""
     language = language_code()
     candidates = list(
         visible_modules(user).filter(slug=slug).select_related("locale").order_by("pk")
@@ -190,12 +274,59 @@ def module_resolve(*, user: Any, slug: str, with_lessons: bool = True) -> Module
         return None
     found = next((p for p in candidates if p.locale.language_code == language), candidates[0])
     canonical, shown, languages = _module_group(found, language)
-    module = ModuleView(canonical=canonical, page=shown, languages=languages)
+    module = ModuleView.of(canonical=canonical, page=shown, languages=languages)
     if with_lessons:
-        module.lessons = module_lessons(canonical=canonical, language=language)
+        outline = module_outline(key=module.key, language=language)
+        module.lessons = _outline_lessons(outline) if outline else []
         if getattr(user, "is_authenticated", False):
             _attach_progress(user, module)
     return module
+
+
+def module_for_lessons(*, user: Any, slug: str) -> ModuleView | None:
+    """The module at ``slug`` (any language version) with its lessons and the learner's
+    progress, for a lesson: the module's pages are not read (three queries when the
+    module's outline is cached)."""
+    language = language_code()
+    candidates = list(
+        visible_modules(user)
+        .filter(slug=slug)
+        .order_by("pk")
+        .values_list("translation_key", "locale__language_code")
+    )
+    if not candidates:
+        return None
+    key = next((k for k, code in candidates if code == language), candidates[0][0])
+    outline = module_outline(key=key, language=language)
+    if outline is None:
+        return None
+    module = ModuleView(
+        key=outline.key,
+        slug=outline.slug,
+        title=outline.title,
+        languages=outline.languages,
+        canonical_pk=outline.canonical_pk,
+        page_pk=outline.pk,
+        lessons=_outline_lessons(outline),
+    )
+    if getattr(user, "is_authenticated", False):
+        _attach_progress(user, module)
+    return module
+
+
+def _outline_lessons(outline: "ModuleOutline") -> list[LessonView]:
+    return [
+        LessonView(
+            number=number,
+            key=lesson.key,
+            slug=lesson.slug,
+            title=lesson.title,
+            duration_minutes=lesson.duration_minutes,
+            canonical_slug=lesson.canonical_slug,
+            page_pk=lesson.pk,
+        )
+        for number, lesson in enumerate(outline.lessons, start=1)
+    ]
 
 
 def module_lessons(*, canonical: ModulePage, language: str) -> list[LessonView]:
@@ -204,12 +335,13 @@ def module_lessons(*, canonical: ModulePage, language: str) -> list[LessonView]:
         LessonPage.objects.live(), [lesson.translation_key for lesson in lessons], language
     )
     return [
-        LessonView(canonical=lesson, page=shown.get(lesson.translation_key, lesson), number=n)
+        LessonView.of(canonical=lesson, page=shown.get(lesson.translation_key, lesson), number=n)
         for n, lesson in enumerate(lessons, start=1)
     ]
 
 
 def _attach_progress(user: Any, module: ModuleView) -> None:
+    """The learner's progress in the module and its lessons (two queries)."""
     progress = {
         item.lesson_key: item
         for item in LessonProgress.objects.filter(
@@ -385,6 +517,7 @@ class OutlineLesson:
     slug: str
     title: str
     duration_minutes: int | None
+    canonical_slug: str
 
 
 @dataclass
@@ -460,6 +593,7 @@ def _build_outline(key: Any, language: str) -> ModuleOutline | None:
                 slug=page["slug"],
                 title=page["title"],
                 duration_minutes=page["duration_minutes"],
+                canonical_slug=row["slug"],
             )
             for row in lessons
             for page in [translated.get(row["translation_key"], row)]

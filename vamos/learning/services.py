@@ -57,21 +57,58 @@ def _lesson_progress(*, user: Any, module: ModuleView, lesson: LessonView) -> Le
     return progress
 
 
-def _complete_lesson_if_done(*, user: Any, lesson: LessonView, progress: LessonProgress) -> None:
+def _complete_lesson_if_done(*, user: Any, lesson: LessonView, progress: LessonProgress) -> bool:
+    """Complete the lesson if every quiz in it is passed; whether it was completed now."""
     if progress.completed_at is not None:
-        return
+        return False
     required = {block.id for block in lesson.page.blocks_of("quiz")}
-    if required <= quizzes_passed(user=user, lesson_key=lesson.key):
-        progress.completed_at = timezone.now()
-        progress.save(update_fields=["completed_at"])
+    if required and not required <= quizzes_passed(user=user, lesson_key=lesson.key):
+        return False
+    progress.completed_at = timezone.now()
+    progress.save(update_fields=["completed_at"])
+    return True
+
+
+def _module_progress_is_current(module: ModuleView) -> bool:
+    """Whether the learner's module record (read with the lessons' progress) already counts
+    what the lessons' progress says."""
+    record = module.progress
+    if record is None:
+        return False
+    total = len(module.lessons)
+    return (
+        record.lessons_total == total
+        and record.lessons_completed == min(module.completed_count, total)
+        and (record.completed_at is not None or not module.is_complete)
+    )
 
 
 @transaction.atomic
 def lesson_visit(*, user: Any, module: ModuleView, lesson: LessonView) -> LessonProgress:
-    """The learner opened a lesson: it is started (and completed if it has no open quiz)."""
-    progress = _lesson_progress(user=user, module=module, lesson=lesson)
-    _complete_lesson_if_done(user=user, lesson=lesson, progress=progress)
-    module_progress_update(user=user, module=module, last_lesson=lesson)
+    """The learner opened a lesson: it is started (and completed if it has no open quiz).
+
+    A repeated visit of a lesson whose progress the view has just read changes only the
+    visit's time stamps (two updates); the module is counted again only when something
+    it counts has changed."""
+    progress = lesson.progress
+    if progress is None or progress.user_id != user.pk or progress.lesson_key != lesson.key:
+        progress = _lesson_progress(user=user, module=module, lesson=lesson)
+    else:
+        progress.last_visited_at = timezone.now()
+        LessonProgress.objects.filter(pk=progress.pk).update(
+            last_visited_at=progress.last_visited_at
+        )
+    completed_now = _complete_lesson_if_done(user=user, lesson=lesson, progress=progress)
+    record = module.progress
+    if completed_now or record is None or not _module_progress_is_current(module):
+        module_progress_update(user=user, module=module, last_lesson=lesson)
+    else:
+        # Only the time stamps: no cached result depends on them (VERSION_IGNORED_FIELDS).
+        record.last_activity_at = timezone.now()
+        record.last_lesson_key = lesson.key
+        ModuleProgress.objects.filter(pk=record.pk).update(
+            last_activity_at=record.last_activity_at, last_lesson_key=lesson.key
+        )
     return progress
 
 
@@ -90,6 +127,7 @@ def module_progress_update(
         module_key=module.key,
         defaults={"last_activity_at": now, "lessons_total": len(keys)},
     )
+    counts = (record.lessons_total, record.lessons_completed, record.completed_at)
     record.last_activity_at = now
     record.lessons_total = len(keys)
     record.lessons_completed = min(completed, len(keys))
@@ -98,15 +136,11 @@ def module_progress_update(
     newly_completed = bool(keys) and completed >= len(keys) and record.completed_at is None
     if newly_completed:
         record.completed_at = now
-    record.save(
-        update_fields=[
-            "last_activity_at",
-            "lessons_total",
-            "lessons_completed",
-            "last_lesson_key",
-            "completed_at",
-        ]
-    )
+    fields = ["last_activity_at", "last_lesson_key"]
+    if (record.lessons_total, record.lessons_completed, record.completed_at) != counts:
+        # Only a change of the counts gives cached figures a new data version.
+        fields += ["lessons_total", "lessons_completed", "completed_at"]
+    record.save(update_fields=fields)
     module.progress = record
     if newly_completed:
         certificate_issue(user=user, module=module)
@@ -220,8 +254,8 @@ def transfer_answer_save(
     record = existing or TransferAnswer(
         user=user, lesson_key=lesson.key, module_key=module.key, block_id=block.id
     )
-    record.module_title = module.page.title
-    record.lesson_title = lesson.page.title
+    record.module_title = module.title
+    record.lesson_title = lesson.title
     record.prompt = block.value["prompt"]
     record.answer = answer
     record.shared_with = share_with

@@ -52,6 +52,9 @@ class LessonProgress(models.Model):
 class ModuleProgress(models.Model):
     """The roll-up of a learner's lessons in one module (kept by the progress services)."""
 
+    # Written on every visit; no cached result shows them (vamos.core.versions).
+    VERSION_IGNORED_FIELDS = ("last_activity_at", "last_lesson_key")
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_progress"
     )

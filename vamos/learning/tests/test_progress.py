@@ -7,6 +7,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from vamos.core import versions
 from vamos.core.models import AuditEntry
 from vamos.learning import selectors, services
 from vamos.learning.models import (
@@ -336,3 +337,33 @@ def test_module_list_for_other_apps_has_one_entry_per_module(course: dict) -> No
     assert selectors.module_get(pk=course["module"].pk) == course["module"]
     with translation.override("de"):
         assert selectors.module_url(course["module"]) == "/lernen/module/foerdermittel/"
+
+
+def test_a_repeated_visit_keeps_the_data_versions_of_progress(
+    course: dict, member: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        module = resolve(member)
+        services.lesson_visit(user=member, module=module, lesson=module.lessons[0])
+    before = versions.tokens(ModuleProgress, LessonProgress)
+    visited = ModuleProgress.objects.get(user=member).last_activity_at
+    with django_capture_on_commit_callbacks(execute=True):
+        module = resolve(member)
+        services.lesson_visit(user=member, module=module, lesson=module.lessons[0])
+    # Only the time stamps changed: figures cached from progress stay valid.
+    assert versions.tokens(ModuleProgress, LessonProgress) == before
+    record = ModuleProgress.objects.get(user=member)
+    assert record.last_activity_at > visited and record.lessons_completed == 1
+    # Completing a lesson changes the counts, and with them the version.
+    with django_capture_on_commit_callbacks(execute=True):
+        module = resolve(member)
+        services.lesson_visit(user=member, module=module, lesson=module.lessons[1])
+        services.quiz_submit(
+            user=member,
+            module=module,
+            lesson=module.lessons[1],
+            block=_quiz_block(module),
+            answers=correct_answers(course["quiz"]),
+        )
+    assert versions.tokens(ModuleProgress) != before.split(".")[0]
+    assert ModuleProgress.objects.get(user=member).lessons_completed == 2

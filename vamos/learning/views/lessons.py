@@ -39,7 +39,7 @@ def _block(lesson: LessonView, kind: str, block_id: str) -> Any:
 
 def _lesson_url(module: ModuleView, lesson: LessonView, block_id: str = "") -> str:
     url = reverse(
-        "learning:lesson", kwargs={"module_slug": module.slug, "lesson_slug": lesson.page.slug}
+        "learning:lesson", kwargs={"module_slug": module.slug, "lesson_slug": lesson.slug}
     )
     return f"{url}#block-{block_id}" if block_id else url
 
@@ -141,11 +141,16 @@ def transfer_state(
 def lesson_context(request: HttpRequest, module: ModuleView, lesson: LessonView) -> dict[str, Any]:
     user = request.user
     signed_in = user.is_authenticated  # the back office's preview may render without a user
-    attempts = selectors.quiz_attempts(user=user, lesson_key=lesson.key) if signed_in else {}
-    answers = (
-        selectors.transfer_answers_for_lesson(user=user, lesson_key=lesson.key) if signed_in else {}
-    )
-    organisations = selectors.learner_organisations(user=user) if signed_in else []
+    kinds = {block.block_type for block in lesson.page.body}
+    # Only what the lesson's blocks need is read.
+    attempts = {}
+    if signed_in and "quiz" in kinds:
+        attempts = selectors.quiz_attempts(user=user, lesson_key=lesson.key)
+    answers: dict[str, Any] = {}
+    organisations: list[Any] = []
+    if signed_in and "transfer_task" in kinds:
+        answers = selectors.transfer_answers_for_lesson(user=user, lesson_key=lesson.key)
+        organisations = selectors.learner_organisations(user=user)
     checklists = lesson.progress.checklists if lesson.progress else {}
     video_ids = [
         block.value["video"].pk for block in lesson.page.blocks_of("video") if block.value["video"]

@@ -20,12 +20,12 @@ from ..selectors import LessonView, ModuleView, PathView
 
 def _module_view(page: ModulePage) -> ModuleView:
     lessons = [
-        LessonView(canonical=lesson, page=lesson, number=number)
+        LessonView.of(canonical=lesson, page=lesson, number=number)
         for number, lesson in enumerate(LessonPage.objects.child_of(page).order_by("path"), 1)
     ]
-    return ModuleView(
-        canonical=page, page=page, languages=[page.locale.language_code], lessons=lessons
-    )
+    module = ModuleView.of(canonical=page, page=page, languages=[page.locale.language_code])
+    module.lessons = lessons
+    return module
 
 
 def render_preview(request: HttpRequest, page: Any) -> HttpResponse:
@@ -40,9 +40,10 @@ def render_preview(request: HttpRequest, page: Any) -> HttpResponse:
         module = _module_view(module_page)
         lesson = next((item for item in module.lessons if item.page.pk == page.pk), None)
         if lesson is None:  # a new lesson that is not saved yet
-            lesson = LessonView(canonical=page, page=page, number=len(module.lessons) + 1)
+            lesson = LessonView.of(canonical=page, page=page, number=len(module.lessons) + 1)
             module.lessons.append(lesson)
         lesson.page = page  # the draft's content, not the saved one
+        lesson.title = page.title
         context.update(lesson_context(request, module, lesson))
         context["preview"] = True
         return render(request, "learning/lesson.html", context)

@@ -59,24 +59,30 @@ _UNTRACKED = {"core.dataversion", "core.auditentry", "core.outgoingemail", "core
 
 
 def track_project() -> None:
-    """Track every model of the platform's apps and every Wagtail page type. A model may name
+    """Track every model of the platform's apps, every Wagtail page type, images and
+    documents. A model may name
     fields whose changes alone keep its token in ``VERSION_IGNORED_FIELDS`` (e.g. a time
     stamp written on each visit)."""
     from django.apps import apps
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
     from wagtail.models import Page
-    from wagtail.signals import post_page_move
+    from wagtail.signals import page_unpublished, post_page_move
 
+    media = {get_image_model(), get_document_model()}
     for model in apps.get_models():
         label = model._meta.label_lower
-        is_page = issubclass(model, Page)
-        if label in _UNTRACKED or not (is_page or model.__module__.startswith("vamos.")):
+        ours = model.__module__.startswith("vamos.") or issubclass(model, Page) or model in media
+        if label in _UNTRACKED or not ours:
             continue
         track(model, ignore=getattr(model, "VERSION_IGNORED_FIELDS", ()))
-    # Moving a page rewrites the paths of its subtree in bulk.
-    post_page_move.connect(_pages_moved, dispatch_uid="vamos-versions-page-move")
+    # Moving a page rewrites the paths of its subtree in bulk, unpublishing sets its
+    # subtree offline in bulk.
+    post_page_move.connect(_pages_changed, dispatch_uid="vamos-versions-page-move")
+    page_unpublished.connect(_pages_changed, dispatch_uid="vamos-versions-page-unpublished")
 
 
-def _pages_moved(**kwargs: Any) -> None:
+def _pages_changed(**kwargs: Any) -> None:
     from wagtail.models import Page
 
     bump_on_commit(*(name for model, name in _TRACKED.items() if issubclass(model, Page)))

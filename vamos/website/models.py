@@ -9,6 +9,7 @@ from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
@@ -17,11 +18,12 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.search import index
 
-from vamos.core import spam
+from vamos.core import spam, versions
 from vamos.core.models import TopicField
 
 
@@ -86,9 +88,13 @@ class HomePage(BasePage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
+        context["content_version"] = versions.tokens(
+            type(self), TopicField, TopicFieldIndexPage, NewsArticlePage, get_image_model()
+        )
+        # Read only when the cached content is rendered again.
         context["topic_fields"] = TopicField.objects.all()
-        context["topic_index"] = (
-            TopicFieldIndexPage.objects.live().filter(locale=self.locale).first()
+        context["topic_index"] = SimpleLazyObject(
+            lambda: TopicFieldIndexPage.objects.live().filter(locale=self.locale).first()
         )
         context["latest_news"] = (
             NewsArticlePage.objects.live()

@@ -6,6 +6,7 @@ from django.forms.boundfield import BoundField
 from django.urls import translate_url
 from django.utils import translation
 
+from vamos.core import versions
 from vamos.core.forms import KernBoundField, kern_bound_field
 
 register = template.Library()
@@ -23,22 +24,33 @@ def language_switcher(context: template.Context) -> dict[str, Any]:
     path = request.get_full_path() if request else "/"
     page = context.get("page")
     current = translation.get_language()
+    translated_urls: dict[str, str] = {}
+    if page is not None and hasattr(page, "get_translation_or_none"):
+        translated_urls = versions.cached(
+            f"page-translations:{page.pk}",
+            depends_on=[type(page)],
+            build=lambda: _translation_urls(page, request),
+        )
     languages = []
     for code, name in settings.LANGUAGES:
-        url = ""
-        if page is not None and hasattr(page, "get_translation_or_none"):
-            from wagtail.models import Locale
-
-            locale = Locale.objects.filter(language_code=code).first()
-            translated = page.get_translation_or_none(locale) if locale else None
-            if translated is not None and translated.live:
-                url = translated.get_url(request)
-        if not url:
-            url = translate_url(path, code)
+        url = translated_urls.get(code) or translate_url(path, code)
         with translation.override(code):
             local_name = translation.gettext(name)
         languages.append({"code": code, "name": local_name, "url": url, "current": code == current})
     return {"languages": languages, "next": path, "csrf_token": context.get("csrf_token")}
+
+
+def _translation_urls(page: Any, request: Any) -> dict[str, str]:
+    """The page's live translations by language code (read once, then cached)."""
+    from wagtail.models import Locale
+
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        locale = Locale.objects.filter(language_code=code).first()
+        translated = page.get_translation_or_none(locale) if locale else None
+        if translated is not None and translated.live:
+            urls[code] = translated.get_url(request)
+    return urls
 
 
 @register.filter

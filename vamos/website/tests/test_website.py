@@ -116,3 +116,30 @@ def test_contact_form_keeps_input_on_error(client: Any, site_pages: None) -> Non
     assert "data-error-summary" in content
     assert 'value="keine-adresse"' in content
     assert FormSubmission.objects.count() == 0
+
+
+def test_cached_home_page_shows_a_news_article_once_it_is_published(
+    client: Any, site_pages: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    import datetime
+
+    from vamos.website.models import NewsArticlePage, NewsIndexPage
+
+    assert "Neue Lernmodule zur Satzung" not in client.get("/").content.decode()
+    news = NewsIndexPage.objects.get(locale__language_code="de")
+    article = NewsArticlePage(
+        title="Neue Lernmodule zur Satzung",
+        slug="neue-lernmodule-satzung",
+        date=datetime.date.today() + datetime.timedelta(days=1),
+        intro="Drei neue Module.",
+        live=False,
+    )
+    news.add_child(instance=article)
+    assert "Neue Lernmodule zur Satzung" not in client.get("/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    assert "Neue Lernmodule zur Satzung" in client.get("/").content.decode()
+    article.refresh_from_db()  # publishing went through a copy from the revision
+    with django_capture_on_commit_callbacks(execute=True):
+        article.unpublish()
+    assert "Neue Lernmodule zur Satzung" not in client.get("/").content.decode()

@@ -2,12 +2,15 @@
 not grow with the data. Other apps read journeys through this module only
 (e.g. ``organisation_needs`` for the community app's peer suggestions)."""
 
+import hashlib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import (
     Count,
     DecimalField,
@@ -26,10 +29,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from vamos.core import versions
 from vamos.core.models import TopicField
 from vamos.organisations.models import Organisation
 
@@ -185,6 +189,8 @@ def next_review_due(journey: Journey) -> date | None:
 # --- Lists --------------------------------------------------------------------------------
 
 CASELOAD_STATUSES = [Journey.Status.KICKOFF_PLANNED, Journey.Status.ACTIVE]
+# The apps a caseload page reads: journeys, their organisations and coaches.
+CASELOAD_READS = {"journeys", "organisations", "accounts"}
 
 
 def caseload(
@@ -460,8 +466,10 @@ class RecommendationRow:
 
 
 def journey_recommendations(
-    journey: Journey, *, include_withdrawn: bool = False
+    journey: Journey, *, include_withdrawn: bool = False, with_uptake: bool = True
 ) -> list[RecommendationRow]:
+    """The journey's recommendations with their targets and, ``with_uptake``, how the
+    organisation's people took them up (which reads their learning and registrations)."""
     recommendations = (
         Recommendation.objects.filter(journey=journey)
         .select_related("goal__topic_field", "recommended_by")
@@ -473,7 +481,9 @@ def journey_recommendations(
     recommendations = list(recommendations)
     pairs = [(r.kind, r.target_id) for r in recommendations]
     targets = integrations.targets_resolve(pairs)
-    uptake = integrations.uptake_for(pairs, organisation=journey.organisation)
+    uptake = (
+        integrations.uptake_for(pairs, organisation=journey.organisation) if with_uptake else {}
+    )
     return [
         RecommendationRow(
             recommendation=r,
@@ -598,10 +608,58 @@ def _at(value: date | datetime) -> datetime:
     return timezone.make_aware(datetime.combine(value, time(12, 0)))
 
 
+# The apps the timeline reads: the journey, its recommendations' targets (events, modules,
+# videos, organisations) and what the organisation's people learned and attended.
+TIMELINE_READS = {
+    "journeys",
+    "events",
+    "learning",
+    "organisations",
+    "accounts",
+    "core",
+    "wagtailcore",
+}
+
+
 def journey_timeline(
     journey: Journey, *, include_private: bool, kinds: list[str] | None = None
 ) -> list[TimelineEntry]:
-    """Everything that happened on the journey, newest first; one query per source."""
+    """Everything that happened on the journey, newest first; kept in the cache until a
+    write changes what it reads (entries are plain values)."""
+    key = ":".join(
+        [
+            "journeys:timeline",
+            str(journey.pk),
+            "private" if include_private else "shared",
+            ",".join(sorted(kinds or [])),
+        ]
+    )
+    return versioned(
+        key,
+        apps_read=TIMELINE_READS,
+        build=lambda: _journey_timeline(journey, include_private=include_private, kinds=kinds),
+    )
+
+
+def versioned[T](
+    key: str, *, apps_read: set[str], build: Callable[[], T], timeout: int = 3600
+) -> T:
+    """``versions.cached`` for a result that reads every model of ``apps_read``, per
+    language: the tokens of so many models are hashed into the key (keys stay short)."""
+    names = [name for name in sorted(versions.names()) if name.split(".", 1)[0] in apps_read]
+    digest = hashlib.sha256(versions.tokens(*names).encode()).hexdigest()[:32]
+    full = f"vamos:journeys:{key}:{translation.get_language()}:{digest}"
+    value = cache.get(full)
+    if value is None:
+        value = build()
+        cache.set(full, value, timeout)
+    return value
+
+
+def _journey_timeline(
+    journey: Journey, *, include_private: bool, kinds: list[str] | None = None
+) -> list[TimelineEntry]:
+    """One query per source."""
     wanted = set(kinds or [kind for kind, _label in TIMELINE_KINDS])
     labels = {kind: str(label) for kind, label in ENTRY_LABELS.items()}
     entries: list[TimelineEntry] = []
@@ -700,7 +758,7 @@ def journey_timeline(
                     by=follow_up.done_by.display_name if follow_up.done_by else "",
                 )
     if "recommendation" in wanted:
-        for row in journey_recommendations(journey, include_withdrawn=True):
+        for row in journey_recommendations(journey, include_withdrawn=True, with_uptake=False):
             recommendation = row.recommendation
             add(
                 "recommendation",

@@ -5,7 +5,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,7 +24,8 @@ from ..permissions import (
     get_journey_for_user,
     get_recommendation_for_user,
 )
-from .common import journey_flags, paginate
+from ..selectors import CASELOAD_READS
+from .common import filter_fields_html, journey_flags, paginate, request_key
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -51,24 +54,44 @@ def _caseload(request: HttpRequest) -> HttpResponse:
     )
     filters = form.cleaned_data if form.is_valid() else {}
     status = filters.get("status")
-    journeys = selectors.caseload(
-        user=request.user,
-        coach=filters.get("coach"),
-        statuses=[status] if status else None,
-        query=filters.get("q", ""),
-    )
-    page, query_string = paginate(request, journeys)
+    today = timezone.localdate()
+
+    def table() -> str:
+        journeys = selectors.caseload(
+            user=request.user,
+            coach=filters.get("coach"),
+            statuses=[status] if status else None,
+            query=filters.get("q", ""),
+        )
+        page, query_string = paginate(request, journeys)
+        context = {
+            "page_obj": page,
+            "query_string": query_string,
+            "rows": selectors.caseload_rows(page.object_list),
+            "is_team_admin": team,
+            "today": today,
+        }
+        return str(render_to_string("journeys/includes/caseload_table.html", context))
+
+    # Per person and day: "next activity" counts from now, so the table is at most ten
+    # minutes late when an appointment passes.
+    key = ":".join(["caseload", str(request.user.pk), str(team), today.isoformat()])
     return render(
         request,
         "journeys/caseload.html",
         {
             "form": form,
-            "page_obj": page,
-            "query_string": query_string,
-            "rows": selectors.caseload_rows(page.object_list),
+            "form_html": filter_fields_html(form, apps_read={"accounts"}),
+            "table": mark_safe(  # noqa: S308 – rendered by our own template
+                selectors.versioned(
+                    f"{key}:{request_key(request)}",
+                    apps_read=CASELOAD_READS,
+                    build=table,
+                    timeout=600,
+                )
+            ),
             "is_team_admin": team,
             "queue_count": selectors.application_queue_count() if team else 0,
-            "today": timezone.localdate(),
         },
     )
 
@@ -142,14 +165,26 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
     ]
     form = TimelineFilterForm(request.GET or None, kinds=kinds)
     chosen = form.cleaned_data.get("art") if form.is_valid() else ""
-    entries = selectors.journey_timeline(
-        journey, include_private=include_private, kinds=[chosen] if chosen else None
-    )
     if include_private and (not chosen or chosen == "note"):
         services.private_notes_read(journey=journey, actor=request.user, where="timeline")
-    page, query_string = paginate(request, entries, per_page=30)
+
+    def entries() -> str:
+        found = selectors.journey_timeline(
+            journey, include_private=include_private, kinds=[chosen] if chosen else None
+        )
+        page, query_string = paginate(request, found, per_page=30)
+        context = {"page_obj": page, "query_string": query_string}
+        return str(render_to_string("journeys/includes/timeline_entries.html", context))
+
+    key = ":".join(
+        ["timeline-page", str(journey.pk), str(include_private), chosen, request_key(request)]
+    )
     context = journey_flags(request, journey)
-    context.update({"form": form, "page_obj": page, "query_string": query_string})
+    context["form"] = form
+    context["form_html"] = filter_fields_html(form, apps_read=set())
+    context["entries"] = mark_safe(  # noqa: S308 – rendered by our own template
+        selectors.versioned(key, apps_read=selectors.TIMELINE_READS, build=entries)
+    )
     return render(request, "journeys/timeline.html", context)
 
 

@@ -7,11 +7,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from vamos.community import selectors
+from vamos.community import selectors, services
 from vamos.community.models import Need
 from vamos.organisations.tests.factories import OrganisationFactory
 
-from .factories import PeerOfferFactory, topic_field
+from .factories import BestPracticeFactory, PeerOfferFactory, topic_field
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +68,25 @@ def test_the_best_matching_offers_come_first_and_cost_the_same_queries_at_any_si
     for _ in range(12):
         PeerOfferFactory(organisation=OrganisationFactory(), topics=["finanzierung", "strategie"])
     assert _offer_matches_queries(org_a, member) == small
+
+
+def test_the_library_counts_a_new_reaction(
+    client_for: Any, member: Any, org_b: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    practice = BestPracticeFactory(organisation=org_b, public=True, title="Kassenprüfung")
+    client = client_for(member)
+    library = reverse("community:library")
+    assert "0 Personen fanden das hilfreich" in client.get(library).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reaction_toggle(practice=practice, user=member)
+    assert "1 Person fand das hilfreich" in client.get(library).content.decode()
+
+
+def test_library_results_are_kept_per_person(
+    client_for: Any, member: Any, org_a: Any, org_b: Any
+) -> None:
+    BestPracticeFactory(organisation=org_b, published=True, title="Nur für Mitglieder")
+    library = reverse("community:library")
+    assert "Nur für Mitglieder" in client_for(member).get(library).content.decode()
+    anonymous = client_for(None).get(library).content.decode()
+    assert "Nur für Mitglieder" not in anonymous

@@ -7,16 +7,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from vamos.accounts.models import User
 from vamos.core.downloads import protect_user_file
 from vamos.core.forms import apply_validation_error
 from vamos.core.models import TopicField
 from vamos.core.services import form_submit_once
+from vamos.organisations.models import Membership, Organisation
 from vamos.organisations.permissions import is_member, visible_organisations
 
 from .. import selectors, services
@@ -30,7 +34,7 @@ from ..forms import (
     ResourceLinkForm,
 )
 from ..linked_events import linked_event
-from ..models import BestPractice, Resource
+from ..models import BestPractice, Comment, Reaction, Resource
 from ..permissions import (
     can_comment_on_best_practice,
     can_contact_organisation,
@@ -48,31 +52,49 @@ from ..permissions import (
     is_reviewer,
     writable_organisations,
 )
-from .common import filter_form_html, paginate
+from .common import cached_html, filter_form_html, paginate, request_key
+
+# What the library's results read: the entries, their reactions and comments, topic fields,
+# and the person's organisations and roles (which entries they may see).
+LIBRARY_READS: list[type[Model]] = [
+    BestPractice,
+    Reaction,
+    Comment,
+    TopicField,
+    Organisation,
+    Membership,
+    User,
+]
 
 
 @login_not_required
 def library(request: HttpRequest) -> HttpResponse:
     form = LibraryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    practices = selectors.best_practice_library(
-        user=request.user,
-        query=filters.get("q", ""),
-        topic_field=filters.get("thema"),
-        kind=filters.get("art", ""),
-        federal_state=filters.get("land", ""),
-        sort=filters.get("sortierung") or "newest",
-    )
-    page, query_string = paginate(request, practices, per_page=12)
+    user = request.user
+
+    def results() -> str:
+        practices = selectors.best_practice_library(
+            user=user,
+            query=filters.get("q", ""),
+            topic_field=filters.get("thema"),
+            kind=filters.get("art", ""),
+            federal_state=filters.get("land", ""),
+            sort=filters.get("sortierung") or "newest",
+        )
+        page, query_string = paginate(request, practices, per_page=12)
+        context = {"page_obj": page, "query_string": query_string, "user": user}
+        return render_to_string("community/includes/library_results.html", context)
+
+    key = f"library:{user.pk or 'anonymous'}:{request_key(request)}"
     return render(
         request,
         "community/library.html",
         {
             "form": form,
             "form_html": filter_form_html(form, depends_on=[TopicField]),
-            "page_obj": page,
-            "query_string": query_string,
-            "can_create": can_create_best_practice(request.user),
+            "results": cached_html(key, depends_on=LIBRARY_READS, build=results),
+            "can_create": can_create_best_practice(user),
         },
     )
 

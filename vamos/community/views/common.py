@@ -1,6 +1,8 @@
 import hashlib
+from collections.abc import Callable
 from typing import Any
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Model
 from django.forms import Form
@@ -44,4 +46,22 @@ def filter_form_html(form: Form, *, depends_on: list[type[Model]]) -> SafeString
         depends_on=depends_on,
         build=lambda: str(render_to_string("core/forms/form.html", {"form": form})),
     )
+    return mark_safe(html)  # noqa: S308 – rendered by our own template
+
+
+def request_key(request: HttpRequest) -> str:
+    """The query string as part of a cache key (hashed: any parameters, short key)."""
+    query = sorted((name, request.GET.getlist(name)) for name in request.GET)
+    return hashlib.sha256(repr(query).encode()).hexdigest()[:32]
+
+
+def cached_html(key: str, *, depends_on: list[type[Model]], build: Callable[[], str]) -> SafeString:
+    """HTML rendered by ``build`` (our own templates), kept per language until a write
+    changes one of ``depends_on``; the tokens of many models are hashed into the key."""
+    tokens = hashlib.sha256(versions.tokens(*depends_on).encode()).hexdigest()[:32]
+    full = f"vamos:community:{key}:{translation.get_language()}:{tokens}"
+    html = cache.get(full)
+    if html is None:
+        html = str(build())
+        cache.set(full, html, 3600)
     return mark_safe(html)  # noqa: S308 – rendered by our own template

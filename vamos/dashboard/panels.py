@@ -18,6 +18,7 @@ import hashlib
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.apps import apps
@@ -141,11 +142,11 @@ def cached_sections(
     hits = cache.get_many(list(keys.values()))
     sections: list[Section] = []
     for label, build in builders.items():
-        found = hits.get(keys[label])
-        if found is None:
-            found = to_sections(build())
-            cache.set(keys[label], found, TIMEOUT)
-        sections.extend(found)
+        kept: list[Section] | None = hits.get(keys[label])
+        if kept is None:
+            kept = to_sections(build())
+            cache.set(keys[label], kept, TIMEOUT)
+        sections.extend(kept)
     return sorted(sections, key=lambda section: section.order)
 
 
@@ -153,5 +154,5 @@ def dashboard_sections(request: HttpRequest, own: Callable[[], list[Panel]]) -> 
     """The dashboard's ``own`` panels and every app's, in ``order``."""
     builders: dict[str, Callable[[], list[Panel]]] = {"dashboard": own}
     for label, module in panel_modules():
-        builders[label] = lambda module=module: module.dashboard_panels(request)
+        builders[label] = partial(module.dashboard_panels, request)
     return cached_sections(request, builders)

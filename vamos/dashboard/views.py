@@ -35,7 +35,7 @@ def organisation_panels(request: HttpRequest) -> list[Panel]:
             "pk": club.pk,
             "slug": club.slug,
             "name": club.name,
-            "federation": club.parent_request.name,
+            "federation": club.parent_request.name if club.parent_request else "",
         }
         for club in parent_requests_for_user(user=user)
     ]

@@ -69,7 +69,7 @@ def _plain_choices(field: Field) -> list[tuple[str, str]] | None:
     model choice field come from the database (``apps_read``)."""
     if isinstance(field, ModelChoiceField) or not isinstance(field, ChoiceField):
         return None
-    return [(str(value), str(label)) for value, label in field.choices]
+    return [(str(value), str(label)) for value, label in list(field.choices)]  # type: ignore[arg-type]
 
 
 def filter_fields_html(form: Form, *, apps_read: set[str]) -> SafeString | None:

@@ -164,7 +164,7 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
         if include_private or kind != "note"
     ]
     form = TimelineFilterForm(request.GET or None, kinds=kinds)
-    chosen = form.cleaned_data.get("art") if form.is_valid() else ""
+    chosen = (form.cleaned_data.get("art") or "") if form.is_valid() else ""
     if include_private and (not chosen or chosen == "note"):
         services.private_notes_read(journey=journey, actor=request.user, where="timeline")
 

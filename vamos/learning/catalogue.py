@@ -15,7 +15,6 @@ does not grow with the number of modules, paths and videos. A search text is mat
 (full-text search plus substring) and filters the cached index.
 """
 
-import hashlib
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -30,7 +29,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from vamos.core import versions
 from vamos.core.models import TopicField
 
 from .models import (
@@ -111,12 +109,9 @@ class CataloguePage:
 
 
 def _cached[T](key: str, build: Callable[[], T]) -> T:
-    """``versions.cached`` under the data versions of ``SOURCES``, hashed: their tokens
-    joined would make the key longer than cache backends allow (250 characters)."""
-    tokens = versions.tokens(*SOURCES)
-    stamp = hashlib.blake2b(tokens.encode(), digest_size=16).hexdigest()
-    # No further dependencies: the stamp already names the data the value was built from.
-    return versions.cached(f"{key}:{stamp}", depends_on=(), build=build)
+    from .selectors import cached_under
+
+    return cached_under(key, sources=SOURCES, build=build)
 
 
 def _language() -> str:

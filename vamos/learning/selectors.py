@@ -10,12 +10,14 @@ Other apps use :func:`module_list`, :func:`module_get`, :func:`module_url`,
 :func:`transfer_answers_shared_with_coach`.
 """
 
+import hashlib
 import logging
 import uuid
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -54,6 +56,15 @@ DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 
 def language_code() -> str:
     return (translation.get_language() or DEFAULT_LANGUAGE).split("-")[0]
+
+
+def cached_under[T](key: str, *, sources: Iterable[Any], build: Callable[[], T]) -> T:
+    """``versions.cached`` under the data versions of ``sources``, hashed: many tokens
+    joined would make the key longer than cache backends allow (250 characters)."""
+    tokens = versions.tokens(*sources)
+    stamp = hashlib.blake2b(tokens.encode(), digest_size=16).hexdigest()
+    # No further dependencies: the stamp already names the data the value was built from.
+    return versions.cached(f"{key}:{stamp}", depends_on=(), build=build)
 
 
 def _with_cover(pages: QuerySet[Any]) -> QuerySet[Any]:
@@ -486,27 +497,51 @@ def path_resolve(*, user: Any, path: LearningPathPage) -> PathView:
 
 
 @dataclass
+class PageRef:
+    """Title and address of a page as the learner sees it (plain data)."""
+
+    title: str
+    slug: str
+
+
+@dataclass
 class MyModule:
-    page: ModulePage
+    page: PageRef
     record: ModuleProgress
     certificate: Certificate | None
 
 
-def my_modules(*, user: Any) -> list[MyModule]:
-    """The learner's started and completed modules, most recent activity first."""
-    records = list(ModuleProgress.objects.filter(user=user).order_by("-last_activity_at"))
-    keys = [record.module_key for record in records]
-    live = visible_modules(user)
-    pages = {m.translation_key: m for m in canonical_pages(live).filter(translation_key__in=keys)}
-    shown = translations(live, keys, language_code())
+def my_module_records(*, user: Any) -> QuerySet[ModuleProgress]:
+    """The learner's progress in published modules, most recent activity first (for a
+    paginator: the database counts and slices)."""
+    live = ModulePage.objects.live().filter(translation_key=OuterRef("module_key"))
+    return (
+        ModuleProgress.objects.filter(user=user)
+        .filter(Exists(live))
+        .order_by("-last_activity_at", "-pk")
+    )
+
+
+def my_modules(*, user: Any, records: Iterable[ModuleProgress] | None = None) -> list[MyModule]:
+    """The learner's started and completed modules (``records``, else all of them), most
+    recent activity first, with titles in the active language and certificates."""
+    if records is None:
+        records = ModuleProgress.objects.filter(user=user).order_by("-last_activity_at")
+    records = list(records)
+    titles = module_titles(language=language_code())
     certificates = {
-        c.module_key: c for c in Certificate.objects.filter(user=user, withdrawn_at__isnull=True)
+        c.module_key: c
+        for c in Certificate.objects.filter(
+            user=user,
+            withdrawn_at__isnull=True,
+            module_key__in=[record.module_key for record in records],
+        )
     }
     result = []
     for record in records:
-        page = shown.get(record.module_key) or pages.get(record.module_key)
-        if page is not None:
-            result.append(MyModule(page, record, certificates.get(record.module_key)))
+        found = titles.get(str(record.module_key))
+        if found is not None:
+            result.append(MyModule(PageRef(*found), record, certificates.get(record.module_key)))
     return result
 
 
@@ -625,21 +660,29 @@ def continue_lesson(*, user: Any) -> tuple[ModuleOutline, OutlineLesson, ModuleP
 
 def lesson_urls(*, lesson_keys: list[Any]) -> dict[Any, str]:
     """translation_key → the learner's address of a published lesson (two queries)."""
-    lessons = list(
-        canonical_pages(LessonPage.objects.live()).filter(translation_key__in=lesson_keys)
-    )
-    parents = {
-        module.path: module.slug
-        for module in ModulePage.objects.live().filter(
-            path__in=[lesson.path[: -LessonPage.steplen] for lesson in lessons]
-        )
+    if not lesson_keys:
+        return {}
+    versions_: dict[Any, dict[str, tuple[int, str, str]]] = defaultdict(dict)
+    for key, code, pk, slug, path in (
+        LessonPage.objects.live()
+        .filter(translation_key__in=lesson_keys)
+        .values_list("translation_key", "locale__language_code", "pk", "slug", "path")
+    ):
+        versions_[key][code] = (pk, slug, path)
+    lessons = {
+        key: found.get(DEFAULT_LANGUAGE) or min(found.values()) for key, found in versions_.items()
     }
+    parents = dict(
+        ModulePage.objects.live()
+        .filter(path__in=[path[: -LessonPage.steplen] for _pk, _slug, path in lessons.values()])
+        .values_list("path", "slug")
+    )
     urls = {}
-    for lesson in lessons:
-        module_slug = parents.get(lesson.path[: -LessonPage.steplen])
+    for key, (_pk, slug, path) in lessons.items():
+        module_slug = parents.get(path[: -LessonPage.steplen])
         if module_slug:
-            urls[lesson.translation_key] = reverse(
-                "learning:lesson", kwargs={"module_slug": module_slug, "lesson_slug": lesson.slug}
+            urls[key] = reverse(
+                "learning:lesson", kwargs={"module_slug": module_slug, "lesson_slug": slug}
             )
     return urls
 
@@ -671,14 +714,17 @@ def learner_organisations(*, user: Any) -> list[Organisation]:
     return [organisation for organisation, _sharing in sharing_choices(user=user)]
 
 
-def user_learning_summary(*, user: Any) -> dict[str, Any]:
-    """Counts for the dashboard and other apps: modules started and completed, certificates."""
-    counts = ModuleProgress.objects.filter(user=user).aggregate(
+def user_module_counts(*, user: Any) -> dict[str, int]:
+    """Modules the learner started and completed (one query)."""
+    return ModuleProgress.objects.filter(user=user).aggregate(
         started=Count("pk"), completed=Count("pk", filter=Q(completed_at__isnull=False))
     )
+
+
+def user_learning_summary(*, user: Any) -> dict[str, Any]:
+    """Counts for the dashboard and other apps: modules started and completed, certificates."""
     return {
-        "started": counts["started"],
-        "completed": counts["completed"],
+        **user_module_counts(user=user),
         "certificates": Certificate.objects.filter(user=user, withdrawn_at__isnull=True).count(),
     }
 
@@ -693,13 +739,19 @@ class ModuleCount:
     completed: int
 
 
+class CertificateLine(NamedTuple):
+    code: str
+    module_title: str
+    issued_at: datetime
+
+
 @dataclass
 class MemberLearning:
     membership: Membership
     started: int
     completed: int
     last_activity: datetime | None
-    certificates: list[Certificate]
+    certificates: list["CertificateLine"]
 
 
 def organisation_module_counts(*, organisation: Organisation) -> list[ModuleCount]:
@@ -732,6 +784,50 @@ def organisation_module_counts(*, organisation: Organisation) -> list[ModuleCoun
     return sorted(result, key=lambda row: (-row.started, row.page.title.casefold()))
 
 
+def module_titles(*, language: str) -> dict[str, tuple[str, str]]:
+    """translation_key (as text) → title and slug of every published module in ``language``
+    (else its canonical version); cached until a page changes."""
+
+    def build() -> dict[str, tuple[str, str]]:
+        found: dict[str, dict[str, tuple[int, str, str]]] = defaultdict(dict)
+        for key, code, pk, title, slug in ModulePage.objects.live().values_list(
+            "translation_key", "locale__language_code", "pk", "title", "slug"
+        ):
+            found[str(key)][code] = (pk, title, slug)
+        titles = {}
+        for key, versions_ in found.items():
+            chosen = versions_.get(language) or versions_.get(DEFAULT_LANGUAGE)
+            chosen = chosen or min(versions_.values())
+            titles[key] = (chosen[1], chosen[2])
+        return titles
+
+    return versions.cached(
+        f"learning:module-titles:{language}", depends_on=OUTLINE_SOURCES, build=build
+    )
+
+
+def organisation_module_rows(*, organisation: Organisation) -> list[dict[str, Any]]:
+    """Per published module: how many members started and completed it (counts only, no
+    names), with its title and address in the active language; most started first."""
+    members = Membership.objects.filter(organisation=organisation).values("user_id")
+    counts = (
+        ModuleProgress.objects.filter(user_id__in=members)
+        .order_by()
+        .values("module_key")
+        .annotate(
+            started=Count("user_id", distinct=True),
+            completed=Count("user_id", filter=Q(completed_at__isnull=False), distinct=True),
+        )
+    )
+    titles = module_titles(language=language_code())
+    rows = []
+    for row in counts:
+        found = titles.get(str(row["module_key"]))
+        if found is not None:
+            rows.append({**row, "title": found[0], "slug": found[1]})
+    return sorted(rows, key=lambda row: (-row["started"], row["title"].casefold()))
+
+
 def organisation_learning_summary(*, organisation: Organisation) -> dict[str, int]:
     """Counts for an organisation: members, learners, completed modules, certificates."""
     members = Membership.objects.filter(organisation=organisation).values("user_id")
@@ -750,6 +846,31 @@ def organisation_learning_summary(*, organisation: Organisation) -> dict[str, in
             organisation=organisation, user_id__in=members
         ).count(),
     }
+
+
+ORGANISATION_SOURCES = (
+    Membership,
+    ModuleProgress,
+    Certificate,
+    SharingConsent,
+    *OUTLINE_SOURCES,
+)
+
+
+def organisation_learning_figures(*, organisation: Organisation) -> dict[str, Any]:
+    """The organisation's counts (:func:`organisation_learning_summary`) and its modules
+    (:func:`organisation_module_rows`) in the active language, cached until one of the
+    members, their progress, certificates or consents or a module changes. Counts only:
+    nothing in it names a person."""
+    language = language_code()
+    return cached_under(
+        f"learning:organisation:{organisation.pk}:{language}",
+        sources=ORGANISATION_SOURCES,
+        build=lambda: {
+            "summary": organisation_learning_summary(organisation=organisation),
+            "modules": organisation_module_rows(organisation=organisation),
+        },
+    )
 
 
 def organisation_sharing_members(*, organisation: Organisation) -> QuerySet[Membership]:
@@ -776,11 +897,13 @@ def member_learning(*, memberships: list[Membership]) -> list[MemberLearning]:
             last=Max("last_activity_at"),
         )
     }
-    certificates: dict[int, list[Certificate]] = defaultdict(list)
-    for certificate in Certificate.objects.filter(
-        user_id__in=user_ids, withdrawn_at__isnull=True
-    ).order_by("-issued_at"):
-        certificates[certificate.user_id].append(certificate)
+    certificates: dict[int, list[CertificateLine]] = defaultdict(list)
+    for user_id, *line in (
+        Certificate.objects.filter(user_id__in=user_ids, withdrawn_at__isnull=True)
+        .order_by("-issued_at")
+        .values_list("user_id", "code", "module_title", "issued_at")
+    ):
+        certificates[user_id].append(CertificateLine(*line))
     return [
         MemberLearning(
             membership=m,

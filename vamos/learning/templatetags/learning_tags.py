@@ -1,7 +1,11 @@
+import datetime
+import re
+from functools import cache
 from typing import Any
 
 from django import template
 from django.conf import settings
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -49,3 +53,30 @@ def kind_label(kind: str) -> str:
         "path": _("Learning path"),
         "video": _("Learning video"),
     }.get(kind, kind)
+
+
+_STRFTIME = {"d": "%d", "m": "%m", "Y": "%Y", "y": "%y"}
+
+
+@cache
+def _short_date_pattern(language: str | None) -> str | None:
+    """The language's SHORT_DATE_FORMAT as a strftime pattern, if it uses only day, month
+    and year with leading zeros (else ``None``: Django's formatter handles it)."""
+    with translation.override(language):
+        django_format = str(formats.get_format("SHORT_DATE_FORMAT"))
+    if re.search(r"[A-Za-z]", re.sub(r"[dmYy]", "", django_format)) or "\\" in django_format:
+        return None
+    return "".join(_STRFTIME.get(char, char.replace("%", "%%")) for char in django_format)
+
+
+@register.filter
+def short_date(value: Any) -> str:
+    """``value|date:"SHORT_DATE_FORMAT"`` in local time, faster for long tables."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    pattern = _short_date_pattern(translation.get_language())
+    if pattern is None:
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    return value.strftime(pattern)

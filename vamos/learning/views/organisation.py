@@ -15,9 +15,8 @@ PER_PAGE = 20
 @require_GET
 def organisation_learning(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for_user(request, slug)
-    modules = Paginator(
-        selectors.organisation_module_counts(organisation=organisation), PER_PAGE
-    ).get_page(request.GET.get("seite"))
+    figures = selectors.organisation_learning_figures(organisation=organisation)
+    modules = Paginator(figures["modules"], PER_PAGE).get_page(request.GET.get("seite"))
     members = Paginator(
         selectors.organisation_sharing_members(organisation=organisation), PER_PAGE
     ).get_page(request.GET.get("personen"))
@@ -30,7 +29,7 @@ def organisation_learning(request: HttpRequest, slug: str) -> HttpResponse:
         "learning/organisation.html",
         {
             "organisation": organisation,
-            "summary": selectors.organisation_learning_summary(organisation=organisation),
+            "summary": figures["summary"],
             "modules_page": modules,
             "members_page": members,
             "details": details,

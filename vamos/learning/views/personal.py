@@ -19,12 +19,14 @@ PER_PAGE = 10
 @require_GET
 def my_learning(request: HttpRequest) -> HttpResponse:
     user = request.user
-    modules = Paginator(selectors.my_modules(user=user), PER_PAGE).get_page(
+    modules = Paginator(selectors.my_module_records(user=user), PER_PAGE).get_page(
         request.GET.get("seite")
     )
+    modules.object_list = selectors.my_modules(user=user, records=modules.object_list)
     answers = Paginator(selectors.my_transfer_answers(user=user), PER_PAGE).get_page(
         request.GET.get("antworten")
     )
+    certificates = list(selectors.my_certificates(user=user))
     urls = selectors.lesson_urls(lesson_keys=[answer.lesson_key for answer in answers])
     for answer in answers:
         answer.url = urls.get(answer.lesson_key, "")
@@ -35,10 +37,13 @@ def my_learning(request: HttpRequest) -> HttpResponse:
             "can_learn": can_learn(user),
             "modules_page": modules,
             "answers_page": answers,
-            "certificates": selectors.my_certificates(user=user),
+            "certificates": certificates,
             "sharing": selectors.sharing_choices(user=user),
             "continue_with": selectors.continue_lesson(user=user),
-            "summary": selectors.user_learning_summary(user=user),
+            "summary": {
+                **selectors.user_module_counts(user=user),
+                "certificates": len(certificates),
+            },
         },
     )
 

@@ -1,7 +1,8 @@
 """The survey journey: Ayşe answers this year's needs assessment over two sessions (the
 draft is resumed on "another device"), submits, fills in the Verbands-Check and compares
-her radar with last year and with the average; the team reads the needs heatmap and
-downloads the XLSX export. Every page is checked with axe."""
+her radar with last year and with the average; the team reads the needs heatmap, downloads
+the XLSX export and reads all free-text answers to a question. Every page is checked with
+axe."""
 
 import io
 import re
@@ -208,3 +209,15 @@ def test_ayse_answers_needs_and_self_assessment_and_the_team_reads_the_results(
     organisations = {row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert org_a.name in organisations
     assert len(organisations) == 7
+
+    # Free texts: the results show the first few answers; all of them are a link away.
+    all_texts = re.compile(r"^Alle 7 Antworten lesen\W+Welche Veranstaltungen")
+    page.get_by_role("link", name=all_texts).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Welche Veranstaltungen")
+    answers = page.get_by_role("list", name=re.compile("Antworten: Welche Veranstaltungen"))
+    expect(answers.get_by_role("listitem")).to_have_count(7)
+    expect(answers).to_contain_text("Ein Webinar zu Stiftungen.")
+    axe()
+    page.get_by_role("link", name="Zurück zu allen Ergebnissen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("2026")
+    axe()

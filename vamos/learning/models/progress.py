@@ -43,7 +43,12 @@ class LessonProgress(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "lesson_key"], name="learning_one_per_lesson")
         ]
-        indexes = [models.Index(fields=["user", "module_key"])]
+        indexes = [
+            models.Index(fields=["user", "module_key"]),
+            # "Did this person learn in the period?" (reports) reads only the period's rows.
+            models.Index(fields=["user", "started_at"], name="learning_lesson_user_started"),
+            models.Index(fields=["user", "completed_at"], name="learning_lesson_user_completed"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.lesson_key}"

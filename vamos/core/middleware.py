@@ -10,6 +10,8 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.csp import CSP
 
+from . import versions
+
 # The Wagtail back office still relies on inline styles and scripts; only its own pages get
 # this looser policy, the public site and the platform keep the strict one from settings.
 BACK_OFFICE_CSP = {
@@ -38,6 +40,18 @@ class BackOfficeCSPMiddleware:
         if request.path.startswith(BACK_OFFICE_PREFIX):
             response._csp_config = BACK_OFFICE_CSP  # type: ignore[attr-defined]
         return response
+
+
+class DataVersionsMiddleware:
+    """Every cached part of a page is checked against the same data versions, read once per
+    request (``vamos.core.versions``)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with versions.request_scope():
+            return self.get_response(request)
 
 
 class DatabaseUnavailableMiddleware:

@@ -9,9 +9,12 @@ and answers 404 for anything the user may not see or do, so nothing leaks that i
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from django.conf import settings
+from django.contrib.auth.models import Group
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
+from . import versions
 from .roles import COACH, EDITOR, TEAM_ADMIN
 
 M = TypeVar("M", bound=Model)
@@ -22,9 +25,31 @@ def _group_names(user: Any) -> frozenset[str]:
         return frozenset()
     cached = getattr(user, "_vamos_group_names", None)
     if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
+        # Kept until the person or a role changes (a new group m2m renews the person's data
+        # version, vamos.core.versions), so most pages read no roles at all.
+        cached = versions.cached(
+            f"roles:{user.pk}",
+            depends_on=[settings.AUTH_USER_MODEL.lower(), Group],
+            build=lambda: frozenset(user.groups.values_list("name", flat=True)),
+            timeout=300,
+        )
         user._vamos_group_names = cached
     return cached
+
+
+def can_open_back_office(user: Any) -> bool:
+    """The link to the back office (Wagtail's ``access_admin`` permission, by role or given
+    to the person)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return versions.cached(
+        f"back-office:{user.pk}",
+        depends_on=[settings.AUTH_USER_MODEL.lower(), Group],
+        build=lambda: user.has_perm("wagtailadmin.access_admin"),
+        timeout=300,
+    )
 
 
 def is_team_admin(user: Any) -> bool:

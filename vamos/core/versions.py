@@ -17,9 +17,12 @@ A reader that meets the old token while the write is committing stores what it r
 the old token, which nobody reads again once the new one is in place.
 """
 
+import hashlib
 import threading
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import partial
 from typing import Any
 
@@ -34,6 +37,9 @@ _THROUGH: dict[Any, str] = {}
 _NAMES: set[str] = set()
 _PREFIX = "vamos:v:"
 _pending = threading.local()  # names waiting for the commit, per database alias
+# The tokens read in the current request (None outside one); _LOADED marks a complete read.
+_request_tokens: ContextVar[dict[str, str] | None] = ContextVar("vamos_tokens", default=None)
+_LOADED = "__all__"
 
 
 def track(*models: type[Model], ignore: Iterable[str] = ()) -> None:
@@ -76,6 +82,9 @@ def track_project() -> None:
         if label in _UNTRACKED or not ours:
             continue
         track(model, ignore=getattr(model, "VERSION_IGNORED_FIELDS", ()))
+    from django.contrib.auth.models import Group
+
+    track(Group)  # roles: their permissions decide what a person may open
     # Moving a page rewrites the paths of its subtree in bulk, unpublishing sets its
     # subtree offline in bulk.
     post_page_move.connect(_pages_changed, dispatch_uid="vamos-versions-page-move")
@@ -142,6 +151,9 @@ def bump(*sources: "type[Model] | str", using: str = DEFAULT_DB_ALIAS) -> None:
         unique_fields=["name"],
         update_fields=["token"],
     )
+    found = _request_tokens.get()
+    if found is not None:
+        found.clear()
 
 
 def bump_all() -> None:
@@ -150,12 +162,30 @@ def bump_all() -> None:
 
 
 def tokens(*sources: "type[Model] | str") -> str:
-    """The current tokens of ``sources`` (models or names), joined (one query)."""
+    """The current tokens of ``sources`` (models or names), joined. Within a request every
+    token is read once, in one query, however many cached parts the page has (see
+    :func:`request_scope`); elsewhere each call reads its tokens."""
     from .models import DataVersion
 
     names = [name_of(source) for source in sources]
-    found = dict(DataVersion.objects.filter(name__in=names).values_list("name", "token"))
+    found = _request_tokens.get()
+    if found is None:
+        found = dict(DataVersion.objects.filter(name__in=names).values_list("name", "token"))
+    elif not found:
+        found.update(DataVersion.objects.values_list("name", "token"))
+        found[_LOADED] = ""
     return ".".join(found.get(name, "0") for name in names)
+
+
+@contextmanager
+def request_scope() -> Iterator[None]:
+    """Read the tokens once for the enclosed work (a request). A write in this process
+    renews the tokens and makes the next read fetch them again."""
+    scope = _request_tokens.set({})
+    try:
+        yield
+    finally:
+        _request_tokens.reset(scope)
 
 
 def cached[T](
@@ -166,7 +196,9 @@ def cached[T](
     timeout: int = 3600,
 ) -> T:
     """``build()``, kept in the cache until a write changes one of ``depends_on``."""
-    versioned = f"{_PREFIX}{key}:{tokens(*depends_on)}"
+    # Hashed: forty tokens would exceed the key length every cache backend accepts.
+    digest = hashlib.sha256(f"{key}:{tokens(*depends_on)}".encode()).hexdigest()
+    versioned = f"{_PREFIX}{digest}"
     value = cache.get(versioned)
     if value is None:
         value = build()

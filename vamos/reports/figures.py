@@ -7,14 +7,12 @@ so every process shows the same numbers until a write changes them. Definitions 
 ``docs/reports.md``.
 """
 
-import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import CacheKeyWarning
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy, pgettext_lazy
@@ -53,13 +51,8 @@ AREA_KEYS = [key for key, _label in AREAS]
 
 
 def cached[T](key: str, *, depends_on: Iterable[Any], build: Callable[[], T]) -> T:
-    """``versions.cached`` for the reports. Their results depend on some forty models, and
-    ``versions.cached`` appends every model's token to the key: longer than the 250
-    characters memcached allows, which Django warns about on every call. The platform's
-    caches (process memory, Redis) take such keys, so the warning is silenced here."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", CacheKeyWarning)
-        return versions.cached(key, depends_on=depends_on, build=build, timeout=CACHE_SECONDS)
+    """``versions.cached`` for the reports, kept at most ``CACHE_SECONDS``."""
+    return versions.cached(key, depends_on=depends_on, build=build, timeout=CACHE_SECONDS)
 
 
 class Report:

@@ -106,3 +106,16 @@ def test_bump_all_renews_every_tracked_token(tracked_topic_fields):
     versions.bump_all()
     assert versions.tokens(TopicField) != first
     cache.clear()
+
+
+def test_a_request_reads_the_tokens_once_and_again_after_its_own_write(
+    tracked_topic_fields, django_assert_num_queries
+):
+    versions.bump(TopicField)
+    with versions.request_scope():
+        with django_assert_num_queries(1):
+            first = versions.tokens(TopicField)
+            assert versions.tokens(TopicField, "events.event") == f"{first}.0"
+        versions.bump(TopicField)
+        with django_assert_num_queries(1):
+            assert versions.tokens(TopicField) != first

@@ -59,14 +59,11 @@ def suggestions_for(
     Kept for a few minutes per person, organisation and language (what a person may see
     differs), and built anew after a write to what they are read from; an event that has
     just ended may stay listed until then."""
-    import hashlib
-
     from django.utils import timezone
     from django.utils.translation import get_language
 
     from vamos.core import versions
 
-    names = [name for name in SUGGESTION_SOURCES if name in versions.names()]
     key = ":".join(
         [
             "surveys:suggestions",
@@ -76,12 +73,11 @@ def suggestions_for(
             str(per_app),
             get_language() or "de",
             timezone.localdate().isoformat(),
-            hashlib.sha256(versions.tokens(*names).encode()).hexdigest()[:32],
         ]
     )
     return versions.cached(
         key,
-        depends_on=(),
+        depends_on=[name for name in SUGGESTION_SOURCES if name in versions.names()],
         build=lambda: _suggestions(
             topic_fields=topic_fields, organisation=organisation, user=user, per_app=per_app
         ),

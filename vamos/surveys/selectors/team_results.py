@@ -8,9 +8,7 @@ instances), and only what a page shows: the results page keeps the first few fre
 answers of a question; the text answers page reads all of them, a page at a time.
 """
 
-import hashlib
 import uuid
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -86,14 +84,6 @@ def _result_sources(wave: Wave) -> list[type[Model]]:
 
 def _key(*parts: Any) -> str:
     return ":".join(["surveys", *(str(part) for part in parts), _language()])
-
-
-def _cached[T](key: str, *, depends_on: Iterable[type[Model]], build: Callable[[], T]) -> T:
-    """``versions.cached`` with the tokens of ``depends_on`` hashed into the key: a result
-    read from eight models would otherwise pass the 250 characters portable cache keys
-    may have (one query, like ``versions.cached``)."""
-    stamp = hashlib.sha256(versions.tokens(*depends_on).encode()).hexdigest()[:32]
-    return versions.cached(f"{key}:{stamp}", depends_on=(), build=build)
 
 
 def page_of(count: int, number: Any, per_page: int) -> Page:
@@ -186,7 +176,7 @@ def results_summary(*, wave: Wave, kind: str = "", state: str = "") -> ResultsSu
             questions=[_question_summary(r, texts=TEXT_PREVIEW) for r in results.questions],
         )
 
-    return _cached(
+    return versions.cached(
         _key("results", wave.pk, kind, state, threshold_for(wave.survey)),
         depends_on=_result_sources(wave),
         build=build,
@@ -209,7 +199,7 @@ def text_answers(
                 return summary
         return None
 
-    return _cached(
+    return versions.cached(
         _key("texts", wave.pk, question_pk, kind, state, threshold_for(wave.survey)),
         depends_on=_result_sources(wave),
         build=build,
@@ -271,7 +261,7 @@ def identified_responses(
             )
         return ResponsesPage(rows=rows)
 
-    return _cached(
+    return versions.cached(
         _key("responses", wave.pk, kind, state, page),
         depends_on=[Wave, Response, Organisation, get_user_model()],
         build=build,
@@ -326,7 +316,7 @@ def heatmap_summary(*, wave: Wave, by: str) -> HeatmapSummary:
             has_indicators=heatmap.has_indicators,
         )
 
-    return _cached(
+    return versions.cached(
         _key("needs", wave.pk, by, threshold_for(wave.survey)),
         depends_on=[Survey, Wave, Question, TopicField, Response, Answer],
         build=build,
@@ -345,7 +335,7 @@ class RatesSummary:
 def rates_summary(*, wave: Wave, by: str = "kind") -> RatesSummary:
     """The response rate of ``wave``, overall and per organisation kind or federal state."""
     by = GROUP_STATES if by == GROUP_STATES else "kind"
-    return _cached(
+    return versions.cached(
         _key("rates", wave.pk, by),
         depends_on=[
             Survey,
@@ -429,7 +419,7 @@ def status_page(*, wave: Wave, number: Any, per_page: int) -> StatusPage:
             ],
         )
 
-    return _cached(
+    return versions.cached(
         _key("status", wave.pk, per_page, requested),
         depends_on=[
             Survey,
@@ -455,7 +445,7 @@ class FeedbackSummary:
 
 def feedback_summary() -> FeedbackSummary:
     """Event feedback per kind of event, with the default form's scale questions."""
-    return _cached(
+    return versions.cached(
         _key("feedback", min_group_size()),
         depends_on=[Survey, Wave, Question, Response, Answer],
         build=lambda: FeedbackSummary(

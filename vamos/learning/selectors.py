@@ -824,7 +824,8 @@ def organisation_module_rows(*, organisation: Organisation) -> list[dict[str, An
     for row in counts:
         found = titles.get(str(row["module_key"]))
         if found is not None:
-            rows.append({**row, "title": found[0], "slug": found[1]})
+            url = reverse("learning:module", kwargs={"slug": found[1]})
+            rows.append({**row, "title": found[0], "slug": found[1], "url": url})
     return sorted(rows, key=lambda row: (-row["started"], row["title"].casefold()))
 
 

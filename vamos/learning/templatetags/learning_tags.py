@@ -6,6 +6,8 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.utils import formats, timezone, translation
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -80,3 +82,15 @@ def short_date(value: Any) -> str:
     if pattern is None:
         return formats.date_format(value, "SHORT_DATE_FORMAT")
     return value.strftime(pattern)
+
+
+@register.filter
+def certificate_list(certificates: Any) -> SafeString | str:
+    """ "Title (date); Title (date)" or "–" (one filter call per person for long tables)."""
+    if not certificates:
+        return "–"
+    return format_html_join(
+        "; ",
+        "{} ({})",
+        ((item.module_title, short_date(item.issued_at)) for item in certificates),
+    )

@@ -106,6 +106,9 @@ class CataloguePage:
     count: int
     number: int
     intro: str = ""
+    # The filter form's HTML for these filters (``render_filters``), cached with the page:
+    # its options are the topic fields.
+    filters_html: str = ""
 
 
 def _cached[T](key: str, build: Callable[[], T]) -> T:
@@ -420,8 +423,11 @@ def catalogue_page(
     kind: str = "",
     duration: str = "",
     language: str = "",
+    render_filters: Callable[[], str] | None = None,
 ) -> CataloguePage:
-    """One page of the catalogue with the learner's progress and the cover images."""
+    """One page of the catalogue with the learner's progress and the cover images.
+    ``render_filters`` renders the filter form; without a search text its HTML is cached
+    with the page (rendering each option is slow)."""
     shown = _language()
     number = _page_number(page)
     filters = {"topic": topic, "kind": kind, "duration": duration, "language": language}
@@ -429,12 +435,19 @@ def catalogue_page(
         index = catalogue_index(shown)
         matches = _filtered(index, **filters, found=_search(query, kind))
         result = _one_page(matches, number, _library_intro(shown))
+        result.filters_html = render_filters() if render_filters else ""
     else:
+
+        def build() -> CataloguePage:
+            found = _filtered(catalogue_index(shown), **filters)
+            result = _one_page(found, number, _library_intro(shown))
+            result.filters_html = render_filters() if render_filters else ""
+            return result
+
+        cached = "filters" if render_filters else "plain"
         result = _cached(
-            f"learning:catalogue:{shown}:{topic}:{kind}:{duration}:{language}:{number}",
-            lambda: _one_page(
-                _filtered(catalogue_index(shown), **filters), number, _library_intro(shown)
-            ),
+            f"learning:catalogue:{shown}:{topic}:{kind}:{duration}:{language}:{number}:{cached}",
+            build,
         )
     catalogue_personalise(result.items, user=user)
     catalogue_images(result.items)

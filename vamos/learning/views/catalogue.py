@@ -1,15 +1,14 @@
 """The catalogue, module and learning-path overviews: public, so that everyone sees what the
 academy offers; lessons behind them need a learner."""
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
-
-from vamos.core import versions
-from vamos.core.models import TopicField
 
 from .. import selectors
 from ..catalogue import PER_PAGE, catalogue_page
@@ -25,7 +24,13 @@ FILTER_TEMPLATE = "learning/includes/catalogue_filter.html"
 def catalogue(request: HttpRequest) -> HttpResponse:
     form = CatalogueFilterForm(request.GET or None)
     filters = form.filters()
-    shown = catalogue_page(user=request.user, page=request.GET.get("seite"), **filters)
+    shown = catalogue_page(
+        user=request.user,
+        page=request.GET.get("seite"),
+        # A form with errors is rendered each time (never cached).
+        render_filters=None if form.errors else partial(_filter_form_html, form),
+        **filters,
+    )
     # The paginator only counts; the page's items come from the (cached) catalogue.
     page = Paginator(range(shown.count), PER_PAGE).page(shown.number)
     page.object_list = shown.items
@@ -36,7 +41,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         request,
         "learning/catalogue.html",
         {
-            "filter_form": _filter_form_html(form, filters),
+            "filter_form": shown.filters_html or _filter_form_html(form),
             "page_obj": page,
             "query_string": query.urlencode(),
             "library": {"intro": shown.intro},
@@ -47,18 +52,10 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _filter_form_html(form: CatalogueFilterForm, filters: dict[str, str]) -> str:
-    """The filter form's HTML. Rendering each option through Django's widget templates is
-    slow, so a form without errors and without a search text is kept in the cache per
-    language and chosen filters (its options are the topic fields)."""
-    if form.errors or filters.get("query"):
-        return render_to_string(FILTER_TEMPLATE, {"form": form})
-    chosen = ":".join(filters.get(name, "") for name in ("topic", "kind", "duration", "language"))
-    return versions.cached(
-        f"learning:catalogue-form:{selectors.language_code()}:{chosen}",
-        depends_on=[TopicField],
-        build=lambda: render_to_string(FILTER_TEMPLATE, {"form": form}),
-    )
+def _filter_form_html(form: CatalogueFilterForm) -> str:
+    """The filter form; a valid one without search text is cached with the catalogue's page
+    (only the chosen filters, which are part of its key, change its HTML)."""
+    return render_to_string(FILTER_TEMPLATE, {"form": form})
 
 
 @login_not_required

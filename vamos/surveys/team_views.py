@@ -7,7 +7,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -27,7 +28,7 @@ from .forms import (
     WaveCreateForm,
     WaveForm,
 )
-from .models import Question, Survey, Wave
+from .models import Participation, Question, Survey, Wave
 from .permissions import (
     can_manage_surveys,
     get_question_for_team,
@@ -99,6 +100,11 @@ def survey_create(request: HttpRequest) -> HttpResponse:
     return render(request, "surveys/team/survey_form.html", {"form": form})
 
 
+def _count_per_wave(model: Any) -> Coalesce:
+    rows = model.objects.filter(wave=OuterRef("pk")).order_by().values("wave")
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
+
+
 @require_http_methods(["GET", "POST"])
 def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
     survey = get_survey_for_team(request, pk)
@@ -111,9 +117,10 @@ def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The survey has been saved."))
             return redirect("surveys:survey-detail", pk=survey.pk)
+    # Counted in subqueries: joining both would count every participation per question.
     waves = survey.waves.annotate(
-        submitted=Count("participations", distinct=True),
-        question_count=Count("questions", distinct=True),
+        submitted=_count_per_wave(Participation),
+        question_count=_count_per_wave(Question),
     ).order_by("-opens_on", "-pk")
     return render(
         request,

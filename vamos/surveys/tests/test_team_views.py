@@ -1,5 +1,6 @@
 """The team's survey desk: building questions, conditions, invitations, results."""
 
+import re
 from typing import Any
 
 import pytest
@@ -110,3 +111,15 @@ def test_invitations_page_invites_and_lists_the_status(
     assert org_a.name in html
     remind = client.post(reverse("surveys:wave-remind", kwargs={"pk": wave.pk}), follow=True)
     assert "Erinnerungen an 1 verschickt" in remind.content.decode()
+
+
+def test_the_survey_page_counts_questions_and_submissions_per_round(
+    wave: Any, org_a: Any, org_b: Any, team_admin: Any, client_for: Any
+) -> None:
+    for organisation in (org_a, org_b):
+        submit_directly(wave=wave, organisation=organisation, values={"bedarf-strategie": 3})
+    page = client_for(team_admin).get(
+        reverse("surveys:survey-detail", kwargs={"pk": wave.survey.pk})
+    )
+    numbers = re.findall(r'cell--numeric">(\d+)<', page.content.decode())
+    assert numbers == ["6", "2"]

@@ -377,14 +377,24 @@ def module_paths(*, module: ModuleView, user: Any) -> list[LearningPathPage]:
     return [shown.get(path.translation_key, path) for path in paths]
 
 
-def quiz_attempts(*, user: Any, lesson_key: uuid.UUID) -> dict[str, QuizAttempt]:
-    """Latest attempt per quiz block of one lesson."""
+def quiz_attempt_history(*, user: Any, lesson_key: uuid.UUID) -> list[QuizAttempt]:
+    """Every attempt at the quizzes of one lesson, newest first."""
+    return list(
+        QuizAttempt.objects.filter(user=user, lesson_key=lesson_key).order_by("-created_at", "-id")
+    )
+
+
+def latest_attempts(history: Iterable[QuizAttempt]) -> dict[str, QuizAttempt]:
+    """Latest attempt per quiz block of a lesson's history (newest first)."""
     latest: dict[str, QuizAttempt] = {}
-    for attempt in QuizAttempt.objects.filter(user=user, lesson_key=lesson_key).order_by(
-        "-created_at", "-id"
-    ):
+    for attempt in history:
         latest.setdefault(attempt.block_id, attempt)
     return latest
+
+
+def quiz_attempts(*, user: Any, lesson_key: uuid.UUID) -> dict[str, QuizAttempt]:
+    """Latest attempt per quiz block of one lesson."""
+    return latest_attempts(quiz_attempt_history(user=user, lesson_key=lesson_key))
 
 
 def quizzes_passed(*, user: Any, lesson_key: uuid.UUID) -> set[str]:

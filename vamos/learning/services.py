@@ -57,12 +57,17 @@ def _lesson_progress(*, user: Any, module: ModuleView, lesson: LessonView) -> Le
     return progress
 
 
-def _complete_lesson_if_done(*, user: Any, lesson: LessonView, progress: LessonProgress) -> bool:
-    """Complete the lesson if every quiz in it is passed; whether it was completed now."""
+def _complete_lesson_if_done(
+    *, user: Any, lesson: LessonView, progress: LessonProgress, passed: set[str] | None = None
+) -> bool:
+    """Complete the lesson if every quiz in it is passed (``passed``: the quizzes the caller
+    has just read as passed); whether it was completed now."""
     if progress.completed_at is not None:
         return False
     required = {block.id for block in lesson.page.blocks_of("quiz")}
-    if required and not required <= quizzes_passed(user=user, lesson_key=lesson.key):
+    if required and passed is None:
+        passed = quizzes_passed(user=user, lesson_key=lesson.key)
+    if required and not required <= (passed or set()):
         return False
     progress.completed_at = timezone.now()
     progress.save(update_fields=["completed_at"])
@@ -84,7 +89,13 @@ def _module_progress_is_current(module: ModuleView) -> bool:
 
 
 @transaction.atomic
-def lesson_visit(*, user: Any, module: ModuleView, lesson: LessonView) -> LessonProgress:
+def lesson_visit(
+    *,
+    user: Any,
+    module: ModuleView,
+    lesson: LessonView,
+    passed_quizzes: set[str] | None = None,
+) -> LessonProgress:
     """The learner opened a lesson: it is started (and completed if it has no open quiz).
 
     A repeated visit of a lesson whose progress the view has just read changes only the
@@ -98,7 +109,9 @@ def lesson_visit(*, user: Any, module: ModuleView, lesson: LessonView) -> Lesson
         LessonProgress.objects.filter(pk=progress.pk).update(
             last_visited_at=progress.last_visited_at
         )
-    completed_now = _complete_lesson_if_done(user=user, lesson=lesson, progress=progress)
+    completed_now = _complete_lesson_if_done(
+        user=user, lesson=lesson, progress=progress, passed=passed_quizzes
+    )
     record = module.progress
     if completed_now or record is None or not _module_progress_is_current(module):
         module_progress_update(user=user, module=module, last_lesson=lesson)

@@ -138,14 +138,21 @@ def transfer_state(
     }
 
 
-def lesson_context(request: HttpRequest, module: ModuleView, lesson: LessonView) -> dict[str, Any]:
+def lesson_context(
+    request: HttpRequest,
+    module: ModuleView,
+    lesson: LessonView,
+    *,
+    attempts: dict[str, QuizAttempt] | None = None,
+) -> dict[str, Any]:
     user = request.user
     signed_in = user.is_authenticated  # the back office's preview may render without a user
     kinds = {block.block_type for block in lesson.page.body}
     # Only what the lesson's blocks need is read.
-    attempts = {}
-    if signed_in and "quiz" in kinds:
-        attempts = selectors.quiz_attempts(user=user, lesson_key=lesson.key)
+    if attempts is None:
+        attempts = {}
+        if signed_in and "quiz" in kinds:
+            attempts = selectors.quiz_attempts(user=user, lesson_key=lesson.key)
     answers: dict[str, Any] = {}
     organisations: list[Any] = []
     if signed_in and "transfer_task" in kinds:
@@ -203,8 +210,17 @@ def _with_embeds(response: HttpResponse, origins: list[str]) -> HttpResponse:
 @require_GET
 def lesson(request: HttpRequest, module_slug: str, lesson_slug: str) -> HttpResponse:
     module, lesson = get_lesson_for_user(request, module_slug, lesson_slug)
-    services.lesson_visit(user=request.user, module=module, lesson=lesson)
-    context = lesson_context(request, module, lesson)
+    # One read of the quiz attempts serves completion and the quizzes' state.
+    history = []
+    if lesson.page.blocks_of("quiz"):
+        history = selectors.quiz_attempt_history(user=request.user, lesson_key=lesson.key)
+    services.lesson_visit(
+        user=request.user,
+        module=module,
+        lesson=lesson,
+        passed_quizzes={attempt.block_id for attempt in history if attempt.passed},
+    )
+    context = lesson_context(request, module, lesson, attempts=selectors.latest_attempts(history))
     return _with_embeds(render(request, "learning/lesson.html", context), context["embed_origins"])
 
 

@@ -113,12 +113,12 @@ def month_grid(month: datetime.date, events: list[Event]) -> list[list[Day]]:
 
 
 def event_detail(*, event: Event) -> Event:
-    """The event with counts, topic fields, materials and invited organisations; its
+    """The event with counts, topic fields and materials; its
     facilitators and programme come from :func:`event_facilitators` and
     :func:`session_list_with_counts`, read only when the page's cached part is rebuilt."""
     return (
         _with_counts(Event.objects.filter(pk=event.pk))
-        .prefetch_related("topic_fields", "materials__document", "invited_organisations")
+        .prefetch_related("topic_fields", "materials__document")
         .get()
     )
 

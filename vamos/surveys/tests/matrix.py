@@ -219,6 +219,7 @@ ROWS = [
     Row("surveys:wave-invitations", _wave, get=TEAM_ONLY, post=TEAM_ONLY),
     Row("surveys:wave-remind", _wave, get=POST_ONLY, post=TEAM_ONLY),
     Row("surveys:wave-results", _wave, get=TEAM_ONLY, post=GET_ONLY),
+    Row("surveys:wave-text-answers", _question, get=TEAM_ONLY, post=GET_ONLY),
     Row("surveys:wave-needs", _wave, get=TEAM_ONLY, post=GET_ONLY),
     Row(
         "surveys:wave-export",

@@ -13,7 +13,7 @@ def _titles(found: dict[int, list[Any]]) -> list[str]:
     return [suggestion.title for items in found.values() for suggestion in items]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db
 def test_a_new_peer_offer_is_suggested_at_once(
     org_a: Any, org_b: Any, member: Any, django_capture_on_commit_callbacks: Any
 ) -> None:

@@ -42,8 +42,9 @@ def _values(wave: Wave, answers: dict[str, Any]) -> dict[int, Any]:
 
 
 # Writes through the services must reach the cached values. The versions are written when
-# the transaction commits, so these tests commit for real (a transactional test).
-committing = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# the transaction commits: these tests run the writes inside
+# django_capture_on_commit_callbacks(execute=True).
+committing = pytest.mark.django_db
 
 
 @committing

@@ -532,26 +532,31 @@ def my_module_records(*, user: Any) -> QuerySet[ModuleProgress]:
     )
 
 
-def my_modules(*, user: Any, records: Iterable[ModuleProgress] | None = None) -> list[MyModule]:
+def my_modules(
+    *,
+    user: Any,
+    records: Iterable[ModuleProgress] | None = None,
+    certificates: Iterable[Certificate] | None = None,
+) -> list[MyModule]:
     """The learner's started and completed modules (``records``, else all of them), most
-    recent activity first, with titles in the active language and certificates."""
+    recent activity first, with titles in the active language and certificates (from
+    ``certificates``, the learner's valid ones, if the caller has read them already)."""
     if records is None:
         records = ModuleProgress.objects.filter(user=user).order_by("-last_activity_at")
     records = list(records)
     titles = module_titles(language=language_code())
-    certificates = {
-        c.module_key: c
-        for c in Certificate.objects.filter(
+    if certificates is None:
+        certificates = Certificate.objects.filter(
             user=user,
             withdrawn_at__isnull=True,
             module_key__in=[record.module_key for record in records],
         )
-    }
+    by_module = {certificate.module_key: certificate for certificate in certificates}
     result = []
     for record in records:
         found = titles.get(str(record.module_key))
         if found is not None:
-            result.append(MyModule(PageRef(*found), record, certificates.get(record.module_key)))
+            result.append(MyModule(PageRef(*found), record, by_module.get(record.module_key)))
     return result
 
 

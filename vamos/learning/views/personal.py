@@ -22,11 +22,13 @@ def my_learning(request: HttpRequest) -> HttpResponse:
     modules = Paginator(selectors.my_module_records(user=user), PER_PAGE).get_page(
         request.GET.get("seite")
     )
-    modules.object_list = selectors.my_modules(user=user, records=modules.object_list)
+    certificates = list(selectors.my_certificates(user=user))
+    modules.object_list = selectors.my_modules(
+        user=user, records=modules.object_list, certificates=certificates
+    )
     answers = Paginator(selectors.my_transfer_answers(user=user), PER_PAGE).get_page(
         request.GET.get("antworten")
     )
-    certificates = list(selectors.my_certificates(user=user))
     urls = selectors.lesson_urls(lesson_keys=[answer.lesson_key for answer in answers])
     for answer in answers:
         answer.url = urls.get(answer.lesson_key, "")

@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from wagtail.documents import get_document_model
 
 from vamos.core import versions
 from vamos.core.models import TopicField
@@ -113,13 +114,31 @@ def month_grid(month: datetime.date, events: list[Event]) -> list[list[Day]]:
 
 
 def event_detail(*, event: Event) -> Event:
-    """The event with counts, topic fields and materials; its
+    """The event with counts, topic fields, materials and ``has_workshops``; its
     facilitators and programme come from :func:`event_facilitators` and
-    :func:`session_list_with_counts`, read only when the page's cached part is rebuilt."""
-    return (
-        _with_counts(Event.objects.filter(pk=event.pk))
-        .prefetch_related("topic_fields", "materials__document")
-        .get()
+    :func:`session_list_with_counts`, read only when the page's cached part is rebuilt.
+    Kept in the cache until the event, its seats, programme or materials change."""
+
+    def build() -> Event:
+        detail = (
+            _with_counts(Event.objects.filter(pk=event.pk))
+            .prefetch_related("topic_fields", "materials__document")
+            .get()
+        )
+        detail.has_workshops = has_workshops(event=detail)
+        return detail
+
+    return versions.cached(
+        f"event-detail:{event.pk}",
+        depends_on=[
+            Event,
+            Registration,
+            Session,
+            TopicField,
+            "events.material",
+            get_document_model(),
+        ],
+        build=build,
     )
 
 

@@ -144,7 +144,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_cancel": registration is not None
         and can_cancel_registration(request.user, registration),
         "can_change_workshops": registration is not None
-        and selectors.has_workshops(event=event)
+        and event.has_workshops
         and can_change_workshops(request.user, registration),
         "can_download_certificate": can_download_certificate(request.user, registration),
         "can_give_feedback": can_give_feedback(request.user, registration),

@@ -220,4 +220,6 @@ def test_cached_programme_shows_a_changed_session_and_a_chosen_workshop_at_once(
         services.registration_create(
             event=event, user=member, organisation=org_a, workshops=[session]
         )
-    assert ">full<" in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert ">full<" in page
+    assert "19 of 20 seats free" in page

@@ -157,8 +157,11 @@ def _tagged(model: Any, pks: Iterable[Any], topics: dict[int, TopicField]) -> di
     }
 
 
-def _page_groups(live: QuerySet[Any], fields: list[str], language: str) -> list[tuple[dict, dict]]:
-    """(canonical version, version shown in ``language``) per translation group, as rows."""
+def _page_groups(
+    live: QuerySet[Any], fields: list[str], language: str
+) -> list[tuple[dict, dict, list[str]]]:
+    """(canonical version, version shown in ``language``, languages) per translation
+    group, as rows."""
     rows = list(live.values("pk", "translation_key", "locale__language_code", *fields))
     by_key: dict[Any, dict[str, dict]] = defaultdict(dict)
     for row in rows:
@@ -430,7 +433,12 @@ def catalogue_page(
     with the page (rendering each option is slow)."""
     shown = _language()
     number = _page_number(page)
-    filters = {"topic": topic, "kind": kind, "duration": duration, "language": language}
+    filters: dict[str, Any] = {
+        "topic": topic,
+        "kind": kind,
+        "duration": duration,
+        "language": language,
+    }
     if query:
         index = catalogue_index(shown)
         matches = _filtered(index, **filters, found=_search(query, kind))

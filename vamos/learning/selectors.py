@@ -914,12 +914,12 @@ def member_learning(*, memberships: list[Membership]) -> list[MemberLearning]:
         )
     }
     certificates: dict[int, list[CertificateLine]] = defaultdict(list)
-    for user_id, *line in (
+    for user_id, code, title, issued_at in (
         Certificate.objects.filter(user_id__in=user_ids, withdrawn_at__isnull=True)
         .order_by("-issued_at")
         .values_list("user_id", "code", "module_title", "issued_at")
     ):
-        certificates[user_id].append(CertificateLine(*line))
+        certificates[user_id].append(CertificateLine(code, title, issued_at))
     return [
         MemberLearning(
             membership=m,

@@ -33,7 +33,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     )
     # The paginator only counts; the page's items come from the (cached) catalogue.
     page = Paginator(range(shown.count), PER_PAGE).page(shown.number)
-    page.object_list = shown.items
+    page.object_list = shown.items  # type: ignore[assignment]
     query = request.GET.copy()
     query.pop("seite", None)
     learner = can_learn(request.user)

@@ -23,7 +23,7 @@ def my_learning(request: HttpRequest) -> HttpResponse:
         request.GET.get("seite")
     )
     certificates = list(selectors.my_certificates(user=user))
-    modules.object_list = selectors.my_modules(
+    modules.object_list = selectors.my_modules(  # type: ignore[assignment]
         user=user, records=modules.object_list, certificates=certificates
     )
     answers = Paginator(selectors.my_transfer_answers(user=user), PER_PAGE).get_page(

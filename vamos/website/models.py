@@ -94,13 +94,15 @@ class HomePage(BasePage):
         # Read only when the cached content is rendered again.
         context["topic_fields"] = TopicField.objects.all()
         context["topic_index"] = SimpleLazyObject(
-            lambda: TopicFieldIndexPage.objects.live().filter(locale=self.locale).first()
+            lambda: TopicFieldIndexPage.objects.live().filter(locale_id=self.locale_id).first()
         )
-        context["latest_news"] = (
-            NewsArticlePage.objects.live()
-            .public()
-            .filter(locale=self.locale)
-            .order_by("-date", "-pk")[:3]
+        context["latest_news"] = SimpleLazyObject(
+            lambda: list(
+                NewsArticlePage.objects.live()
+                .public()
+                .filter(locale_id=self.locale_id)
+                .order_by("-date", "-pk")[:3]
+            )
         )
         return context
 

@@ -932,6 +932,77 @@ def member_learning(*, memberships: list[Membership]) -> list[MemberLearning]:
     ]
 
 
+@dataclass(frozen=True)
+class MemberRow:
+    """One consenting member's learning, as the organisation view shows it (plain data)."""
+
+    name: str
+    started: int
+    completed: int
+    last_activity: datetime | None
+    certificates: list["CertificateLine"]
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What a pagination control needs of a page (plain data, unlike a Paginator page)."""
+
+    number: int
+    num_pages: int
+
+    @property
+    def paginator(self) -> "PageInfo":
+        return self
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+def organisation_member_rows(
+    *, organisation: Organisation, page: str | None, per_page: int
+) -> tuple[PageInfo, list[MemberRow]]:
+    """One page of the consenting members' learning, kept in the cache until memberships,
+    consents, progress, certificates or names change."""
+    number = page if page and page.isdigit() and len(page) < 7 else "1"
+
+    def build() -> tuple[PageInfo, list[MemberRow]]:
+        from django.core.paginator import Paginator
+
+        found = Paginator(organisation_sharing_members(organisation=organisation), per_page)
+        shown = found.get_page(number)
+        rows = [
+            MemberRow(
+                name=row.membership.user.display_name,
+                started=row.started,
+                completed=row.completed,
+                last_activity=row.last_activity,
+                certificates=list(row.certificates),
+            )
+            for row in member_learning(memberships=list(shown.object_list))
+        ]
+        return PageInfo(number=shown.number, num_pages=found.num_pages), rows
+
+    return versions.cached(
+        f"organisation-members:{organisation.pk}:{number}:{per_page}",
+        depends_on=[Membership, SharingConsent, ModuleProgress, Certificate, get_user_model()],
+        build=build,
+        timeout=600,
+    )
+
+
 def transfer_answers_shared_with_coach(*, organisation: Organisation) -> QuerySet[TransferAnswer]:
     """Transfer-task answers members shared with the coach of ``organisation`` (for the
     journeys app, which decides which coach may read them)."""

@@ -9,6 +9,7 @@ passed; a module when all of its lessons are completed. Completing a module issu
 certificate and emails the learner.
 """
 
+import datetime
 import math
 from typing import Any
 
@@ -88,7 +89,11 @@ def _module_progress_is_current(module: ModuleView) -> bool:
     )
 
 
-@transaction.atomic
+# A visit's time stamps are recorded to the minute: reloading a lesson within a minute of
+# the recorded visit writes nothing (no transaction, no write lock).
+VISIT_STAMP_EVERY = datetime.timedelta(minutes=1)
+
+
 def lesson_visit(
     *,
     user: Any,
@@ -99,8 +104,49 @@ def lesson_visit(
     """The learner opened a lesson: it is started (and completed if it has no open quiz).
 
     A repeated visit of a lesson whose progress the view has just read changes only the
-    visit's time stamps (two updates); the module is counted again only when something
-    it counts has changed."""
+    visit's time stamps (two updates), and nothing within a minute of the last one; the
+    module is counted again only when something it counts has changed."""
+    if _visit_changes_nothing(user=user, module=module, lesson=lesson, passed=passed_quizzes):
+        return lesson.progress  # type: ignore[return-value]
+    return _lesson_visit_record(
+        user=user, module=module, lesson=lesson, passed_quizzes=passed_quizzes
+    )
+
+
+def _visit_changes_nothing(
+    *, user: Any, module: ModuleView, lesson: LessonView, passed: set[str] | None
+) -> bool:
+    """A reload within a minute of the recorded visit that completes nothing."""
+    progress, record = lesson.progress, module.progress
+    if (
+        progress is None
+        or record is None
+        or progress.user_id != user.pk
+        or progress.lesson_key != lesson.key
+        or record.last_lesson_key != lesson.key
+    ):
+        return False
+    now = timezone.now()
+    recent = now - progress.last_visited_at < VISIT_STAMP_EVERY
+    if not recent or now - record.last_activity_at >= VISIT_STAMP_EVERY:
+        return False
+    if not _module_progress_is_current(module):
+        return False
+    if progress.completed_at is not None:
+        return True
+    # Not completed yet: only a lesson with a quiz still open stays so on this visit.
+    required = {block.id for block in lesson.page.blocks_of("quiz")}
+    return bool(required) and passed is not None and not required <= passed
+
+
+@transaction.atomic
+def _lesson_visit_record(
+    *,
+    user: Any,
+    module: ModuleView,
+    lesson: LessonView,
+    passed_quizzes: set[str] | None = None,
+) -> LessonProgress:
     progress = lesson.progress
     if progress is None or progress.user_id != user.pk or progress.lesson_key != lesson.key:
         progress = _lesson_progress(user=user, module=module, lesson=lesson)

@@ -5,7 +5,8 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import translation
+from django.utils import timezone, translation
+from freezegun import freeze_time
 
 from vamos.core import versions
 from vamos.core.models import AuditEntry
@@ -347,7 +348,10 @@ def test_a_repeated_visit_keeps_the_data_versions_of_progress(
         services.lesson_visit(user=member, module=module, lesson=module.lessons[0])
     before = versions.tokens(ModuleProgress, LessonProgress)
     visited = ModuleProgress.objects.get(user=member).last_activity_at
-    with django_capture_on_commit_callbacks(execute=True):
+    with (
+        freeze_time(timezone.now() + services.VISIT_STAMP_EVERY),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         module = resolve(member)
         services.lesson_visit(user=member, module=module, lesson=module.lessons[0])
     # Only the time stamps changed: figures cached from progress stay valid.
@@ -367,3 +371,19 @@ def test_a_repeated_visit_keeps_the_data_versions_of_progress(
         )
     assert versions.tokens(ModuleProgress) != before.split(".")[0]
     assert ModuleProgress.objects.get(user=member).lessons_completed == 2
+
+
+def test_a_reload_within_a_minute_writes_nothing(
+    course: dict, member: Any, django_assert_num_queries: Any
+) -> None:
+    module = resolve(member)
+    services.lesson_visit(user=member, module=module, lesson=module.lessons[0])
+    stamps = LessonProgress.objects.get(user=member).last_visited_at
+    module = resolve(member)
+    with django_assert_num_queries(0):
+        services.lesson_visit(user=member, module=module, lesson=module.lessons[0])
+    assert LessonProgress.objects.get(user=member).last_visited_at == stamps
+    with freeze_time(timezone.now() + services.VISIT_STAMP_EVERY):
+        module = resolve(member)
+        services.lesson_visit(user=member, module=module, lesson=module.lessons[0])
+    assert LessonProgress.objects.get(user=member).last_visited_at > stamps

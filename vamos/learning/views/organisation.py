@@ -17,10 +17,9 @@ def organisation_learning(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for_user(request, slug)
     figures = selectors.organisation_learning_figures(organisation=organisation)
     modules = Paginator(figures["modules"], PER_PAGE).get_page(request.GET.get("seite"))
-    members = Paginator(
-        selectors.organisation_sharing_members(organisation=organisation), PER_PAGE
-    ).get_page(request.GET.get("personen"))
-    details = selectors.member_learning(memberships=list(members.object_list))
+    members, details = selectors.organisation_member_rows(
+        organisation=organisation, page=request.GET.get("personen"), per_page=PER_PAGE
+    )
     services.organisation_learning_viewed(
         actor=request.user, organisation=organisation, members_shown=len(details)
     )

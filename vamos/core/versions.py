@@ -83,8 +83,10 @@ def track_project() -> None:
             continue
         track(model, ignore=getattr(model, "VERSION_IGNORED_FIELDS", ()))
     from django.contrib.auth.models import Group
+    from wagtail.models import Site
 
     track(Group)  # roles: their permissions decide what a person may open
+    track(Site)  # page addresses
     # Moving a page rewrites the paths of its subtree in bulk, unpublishing sets its
     # subtree offline in bulk.
     post_page_move.connect(_pages_changed, dispatch_uid="vamos-versions-page-move")
@@ -95,6 +97,15 @@ def _pages_changed(**kwargs: Any) -> None:
     from wagtail.models import Page
 
     bump_on_commit(*(name for model, name in _TRACKED.items() if issubclass(model, Page)))
+
+
+def page_types() -> list[str]:
+    """The data versions of every Wagtail page type and of the sites (for what is built from
+    the page tree, such as the menus)."""
+    from wagtail.models import Page
+
+    pages = sorted(name for model, name in _TRACKED.items() if issubclass(model, Page))
+    return [*pages, "wagtailcore.site"]
 
 
 def name_of(source: "type[Model] | str") -> str:

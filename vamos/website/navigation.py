@@ -1,33 +1,24 @@
 """Main menu, footer links and the home link, cached per language.
 
-Every page shows them, so they are read once and kept in the cache until an editor
-publishes, unpublishes, moves or deletes a page (see ``apps.py``).
+Every page shows them, so they are read once and kept in the cache until any page or site
+changes (its data version, ``vamos.core.versions``: publishing, unpublishing, moving,
+renaming or deleting a page, in any web process).
 """
 
 from typing import Any
 
-from django.core.cache import cache
 from wagtail.models import Locale, Page
+
+from vamos.core import versions
 
 from .models import ContactPage
 from .selectors import legal_pages, menu_pages
 
-_KEY = "vamos:navigation:{language}"
-
 
 def navigation(language: str) -> dict[str, Any]:
-    key = _KEY.format(language=language)
-    cached = cache.get(key)
-    if cached is None:
-        cached = _build()
-        cache.set(key, cached, 3600)
-    return cached
-
-
-def navigation_reset(**kwargs: Any) -> None:
-    from django.conf import settings
-
-    cache.delete_many([_KEY.format(language=code) for code, _name in settings.LANGUAGES])
+    return versions.cached(
+        f"navigation:{language}", depends_on=versions.page_types(), build=_build, timeout=3600
+    )
 
 
 def _build() -> dict[str, Any]:
@@ -43,8 +34,3 @@ def _build() -> dict[str, Any]:
         "legal": [{"title": p.title, "url": p.url} for p in legal_pages()],
         "contact": {"title": contact.title, "url": contact.url} if contact else None,
     }
-
-
-def page_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
-    if isinstance(instance, Page):
-        navigation_reset()

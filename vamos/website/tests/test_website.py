@@ -143,3 +143,18 @@ def test_cached_home_page_shows_a_news_article_once_it_is_published(
     with django_capture_on_commit_callbacks(execute=True):
         article.unpublish()
     assert "Neue Lernmodule zur Satzung" not in client.get("/").content.decode()
+
+
+def test_cached_menu_shows_a_new_page_once_it_is_published(
+    client: Any, site_pages: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    from vamos.website.models import HomePage, StandardPage
+
+    assert "Förderprogramme im Überblick" not in client.get("/").content.decode()
+    home = HomePage.objects.get(locale__language_code="de")
+    page = StandardPage(title="Förderprogramme im Überblick", slug="foerderprogramme")
+    page.show_in_menus = True
+    home.add_child(instance=page)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert "Förderprogramme im Überblick" in client.get("/impressum/").content.decode()

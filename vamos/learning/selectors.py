@@ -422,10 +422,24 @@ def video_positions(*, user: Any, video_ids: list[int]) -> dict[int, VideoProgre
 
 
 def videos_by_id(ids: list[int]) -> dict[int, Video]:
-    """Live videos with what the player needs (captions, chapters, poster renditions)."""
+    """Live videos with what the player needs (captions, chapters, poster renditions), kept
+    in the cache until a video, its captions, chapters, topic fields or poster change."""
     if not ids:
         return {}
-    return {video.pk: video for video in _video_queryset(Video.objects.filter(pk__in=ids))}
+    wanted = sorted(set(ids))
+    return versions.cached(
+        "videos:" + ",".join(map(str, wanted)),
+        depends_on=[
+            Video,
+            "learning.videocaption",
+            "learning.videochapter",
+            TopicField,
+            get_image_model(),
+        ],
+        build=lambda: {
+            video.pk: video for video in _video_queryset(Video.objects.filter(pk__in=wanted))
+        },
+    )
 
 
 def _video_queryset(videos: QuerySet[Video]) -> QuerySet[Video]:

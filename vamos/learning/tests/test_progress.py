@@ -387,3 +387,20 @@ def test_a_reload_within_a_minute_writes_nothing(
         module = resolve(member)
         services.lesson_visit(user=member, module=module, lesson=module.lessons[0])
     assert LessonProgress.objects.get(user=member).last_visited_at > stamps
+
+
+def test_cached_lesson_videos_show_a_new_chapter_at_once(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from vamos.learning.models import VideoChapter
+
+    clip = factories.video()
+    assert list(selectors.videos_by_id([clip.pk])[clip.pk].chapters.all()) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        VideoChapter.objects.create(video=clip, start="00:05", title_de="Stiftungen")
+    [chapter] = selectors.videos_by_id([clip.pk])[clip.pk].chapters.all()
+    assert chapter.title_de == "Stiftungen"
+    with django_capture_on_commit_callbacks(execute=True):
+        clip.live = False
+        clip.save()
+    assert selectors.videos_by_id([clip.pk]) == {}

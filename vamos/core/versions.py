@@ -35,6 +35,7 @@ _TRACKED: dict[type[Model], str] = {}
 _IGNORED: dict[type[Model], frozenset[str]] = {}
 _THROUGH: dict[Any, str] = {}
 _NAMES: set[str] = set()
+_page_types: list[str] | None = None  # page_types(), worked out once after tracking
 _PREFIX = "vamos:v:"
 _pending = threading.local()  # names waiting for the commit, per database alias
 # The tokens read in the current request (None outside one); _LOADED marks a complete read.
@@ -46,6 +47,8 @@ def track(*models: type[Model], ignore: Iterable[str] = ()) -> None:
     """Write a new token for each of ``models`` (named by its label, ``app.model``) whenever
     one of its rows is saved or deleted. Saves that change only fields in ``ignore`` (such as
     a "last visited" time stamp) keep the token."""
+    global _page_types
+    _page_types = None
     for model in models:
         name = model._meta.label_lower
         _TRACKED[model] = name
@@ -102,10 +105,13 @@ def _pages_changed(**kwargs: Any) -> None:
 def page_types() -> list[str]:
     """The data versions of every Wagtail page type and of the sites (for what is built from
     the page tree, such as the menus)."""
-    from wagtail.models import Page
+    global _page_types
+    if _page_types is None:
+        from wagtail.models import Page
 
-    pages = sorted(name for model, name in _TRACKED.items() if issubclass(model, Page))
-    return [*pages, "wagtailcore.site"]
+        pages = sorted(name for model, name in _TRACKED.items() if issubclass(model, Page))
+        _page_types = [*pages, "wagtailcore.site"]
+    return _page_types
 
 
 def name_of(source: "type[Model] | str") -> str:

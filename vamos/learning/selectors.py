@@ -436,8 +436,13 @@ def videos_by_id(ids: list[int]) -> dict[int, Video]:
             TopicField,
             get_image_model(),
         ],
+        # Without prefetched renditions: a cached empty list would make every request draw
+        # the poster anew; the image tag finds the rendition through Wagtail's own cache.
         build=lambda: {
-            video.pk: video for video in _video_queryset(Video.objects.filter(pk__in=wanted))
+            video.pk: video
+            for video in Video.objects.filter(pk__in=wanted, live=True)
+            .select_related("poster")
+            .prefetch_related("captions", "chapters", "topic_fields")
         },
     )
 

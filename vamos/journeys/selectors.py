@@ -2,7 +2,6 @@
 not grow with the data. Other apps read journeys through this module only
 (e.g. ``organisation_needs`` for the community app's peer suggestions)."""
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -10,7 +9,6 @@ from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import (
     Count,
     DecimalField,
@@ -645,15 +643,14 @@ def versioned[T](
     key: str, *, apps_read: set[str], build: Callable[[], T], timeout: int = 3600
 ) -> T:
     """``versions.cached`` for a result that reads every model of ``apps_read``, per
-    language: the tokens of so many models are hashed into the key (keys stay short)."""
+    language."""
     names = [name for name in sorted(versions.names()) if name.split(".", 1)[0] in apps_read]
-    digest = hashlib.sha256(versions.tokens(*names).encode()).hexdigest()[:32]
-    full = f"vamos:journeys:{key}:{translation.get_language()}:{digest}"
-    value = cache.get(full)
-    if value is None:
-        value = build()
-        cache.set(full, value, timeout)
-    return value
+    return versions.cached(
+        f"journeys:{key}:{translation.get_language()}",
+        depends_on=names,
+        build=build,
+        timeout=timeout,
+    )
 
 
 def _journey_timeline(

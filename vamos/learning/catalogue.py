@@ -29,6 +29,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from vamos.core import versions
 from vamos.core.models import TopicField
 
 from .models import (
@@ -112,9 +113,7 @@ class CataloguePage:
 
 
 def _cached[T](key: str, build: Callable[[], T]) -> T:
-    from .selectors import cached_under
-
-    return cached_under(key, sources=SOURCES, build=build)
+    return versions.cached(key, depends_on=SOURCES, build=build)
 
 
 def _language() -> str:

@@ -10,11 +10,10 @@ Other apps use :func:`module_list`, :func:`module_get`, :func:`module_url`,
 :func:`transfer_answers_shared_with_coach`.
 """
 
-import hashlib
 import logging
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any, NamedTuple
@@ -56,15 +55,6 @@ DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 
 def language_code() -> str:
     return (translation.get_language() or DEFAULT_LANGUAGE).split("-")[0]
-
-
-def cached_under[T](key: str, *, sources: Iterable[Any], build: Callable[[], T]) -> T:
-    """``versions.cached`` under the data versions of ``sources``, hashed: many tokens
-    joined would make the key longer than cache backends allow (250 characters)."""
-    tokens = versions.tokens(*sources)
-    stamp = hashlib.blake2b(tokens.encode(), digest_size=16).hexdigest()
-    # No further dependencies: the stamp already names the data the value was built from.
-    return versions.cached(f"{key}:{stamp}", depends_on=(), build=build)
 
 
 def _with_cover(pages: QuerySet[Any]) -> QuerySet[Any]:
@@ -898,9 +888,9 @@ def organisation_learning_figures(*, organisation: Organisation) -> dict[str, An
     members, their progress, certificates or consents or a module changes. Counts only:
     nothing in it names a person."""
     language = language_code()
-    return cached_under(
+    return versions.cached(
         f"learning:organisation:{organisation.pk}:{language}",
-        sources=ORGANISATION_SOURCES,
+        depends_on=ORGANISATION_SOURCES,
         build=lambda: {
             "summary": organisation_learning_summary(organisation=organisation),
             "modules": organisation_module_rows(organisation=organisation),

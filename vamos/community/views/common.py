@@ -2,7 +2,6 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Model
 from django.forms import Form
@@ -57,11 +56,10 @@ def request_key(request: HttpRequest) -> str:
 
 def cached_html(key: str, *, depends_on: list[type[Model]], build: Callable[[], str]) -> SafeString:
     """HTML rendered by ``build`` (our own templates), kept per language until a write
-    changes one of ``depends_on``; the tokens of many models are hashed into the key."""
-    tokens = hashlib.sha256(versions.tokens(*depends_on).encode()).hexdigest()[:32]
-    full = f"vamos:community:{key}:{translation.get_language()}:{tokens}"
-    html = cache.get(full)
-    if html is None:
-        html = str(build())
-        cache.set(full, html, 3600)
+    changes one of ``depends_on``."""
+    html = versions.cached(
+        f"community:{key}:{translation.get_language()}",
+        depends_on=depends_on,
+        build=lambda: str(build()),
+    )
     return mark_safe(html)  # noqa: S308 – rendered by our own template

@@ -1,6 +1,7 @@
 """What the areas of one scope share: the scope, k, the topic fields (read once for all
 areas) and how a figure points to the records behind it."""
 
+from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from vamos.core.selectors import topic_field_list
 from vamos.organisations.models import Organisation
 
+from ..data import Row
 from ..scope import Scope
 
 
@@ -29,6 +31,15 @@ class AreaBuilder:
         period)."""
         query = {"liste": kind, "gruppe": group} if group else {"liste": kind}
         return urlencode(query)
+
+    def count_rows(
+        self, counts: dict[Any, int], choices: Iterable[tuple[Any, Any]], *, kind: str, group: str
+    ) -> list[Row]:
+        """One row per choice: its count and the records behind it (``group:value``)."""
+        return [
+            Row(str(label), [counts.get(value, 0)], records=self.records(kind, f"{group}:{value}"))
+            for value, label in choices
+        ]
 
     @cached_property
     def topic_fields(self) -> list[Any]:

@@ -66,14 +66,12 @@ def build(builder: AreaBuilder) -> Area:
                     "Journeys applied for in the period or under way in it, by their status today."
                 ),
                 columns=[_("Journeys")],
-                rows=[
-                    Row(
-                        str(label),
-                        [figures["by_status"].get(value, 0)],
-                        records=builder.records("journeys", f"status:{value}"),
-                    )
-                    for value, label in Journey.Status.choices
-                ],
+                rows=builder.count_rows(
+                    figures["by_status"],
+                    Journey.Status.choices,
+                    kind="journeys",
+                    group="status",
+                ),
                 records=builder.records("journeys"),
             ),
             Figure(

@@ -73,14 +73,12 @@ def build(builder: AreaBuilder) -> Area:
                     "registered for."
                 ),
                 columns=[pgettext("report column", "Events")],
-                rows=[
-                    Row(
-                        str(label),
-                        [figures["by_kind"].get(value, 0)],
-                        records=builder.records("events", f"kind:{value}"),
-                    )
-                    for value, label in Event.Kind.choices
-                ],
+                rows=builder.count_rows(
+                    figures["by_kind"],
+                    Event.Kind.choices,
+                    kind="events",
+                    group="kind",
+                ),
                 records=builder.records("events"),
             ),
             Figure(
@@ -88,14 +86,12 @@ def build(builder: AreaBuilder) -> Area:
                 title=_("Events by format"),
                 definition=_("The same events by format."),
                 columns=[pgettext("report column", "Events")],
-                rows=[
-                    Row(
-                        str(label),
-                        [figures["by_format"].get(value, 0)],
-                        records=builder.records("events", f"format:{value}"),
-                    )
-                    for value, label in Event.Format.choices
-                ],
+                rows=builder.count_rows(
+                    figures["by_format"],
+                    Event.Format.choices,
+                    kind="events",
+                    group="format",
+                ),
                 records=builder.records("events"),
             ),
             Figure(

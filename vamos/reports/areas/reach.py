@@ -115,14 +115,12 @@ def build(builder: AreaBuilder) -> Area:
                     "today, by their own kind."
                 ),
                 columns=[_("Organisations")],
-                rows=[
-                    Row(
-                        label,
-                        [by_kind.get(value, 0)],
-                        records=builder.records("organisations", f"kind:{value}"),
-                    )
-                    for value, label in kind_labels().items()
-                ],
+                rows=builder.count_rows(
+                    by_kind,
+                    kind_labels().items(),
+                    kind="organisations",
+                    group="kind",
+                ),
                 records=builder.records("organisations"),
             ),
             Figure(

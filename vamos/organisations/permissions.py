@@ -5,6 +5,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
+from vamos.core import versions
 from vamos.core.permissions import get_for_user, is_staff_member, is_team_admin
 
 from .models import Invitation, Membership, Organisation
@@ -12,23 +13,48 @@ from .models import Invitation, Membership, Organisation
 REGISTERED = [Organisation.Status.ACTIVE, Organisation.Status.PAUSED]
 
 
-def _memberships(user: Any) -> dict[int, str]:
-    """Organisation id → role, for the user's memberships (cached on the user object)."""
+def _membership_facts(user: Any) -> tuple[dict[int, str], bool]:
+    """Organisation id → role for the user's memberships, and whether one of those
+    organisations is registered. Kept on the user object for the request and in the cache
+    until a membership or an organisation changes (vamos.core.versions), so most pages read
+    neither."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return {}
+        return {}, False
     cached = getattr(user, "_vamos_memberships", None)
     if cached is None:
-        cached = dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
+
+        def build() -> tuple[dict[int, str], bool]:
+            roles = dict(
+                Membership.objects.filter(user=user).values_list("organisation_id", "role")
+            )
+            registered = bool(roles) and (
+                Organisation.objects.filter(pk__in=roles, status__in=REGISTERED).exists()
+            )
+            return roles, registered
+
+        cached = versions.cached(
+            f"memberships:{user.pk}",
+            depends_on=[Membership, Organisation],
+            build=build,
+            timeout=300,
+        )
         user._vamos_memberships = cached
     return cached
 
 
+def _memberships(user: Any) -> dict[int, str]:
+    """Organisation id → role, for the user's memberships."""
+    return _membership_facts(user)[0]
+
+
+def belongs_to_registered_organisation(user: Any) -> bool:
+    """A member of an organisation that is active or paused (not only applied or listed)."""
+    return _membership_facts(user)[1]
+
+
 def is_platform_member(user: Any) -> bool:
     """A person of a registered organisation, or anyone on the team."""
-    if is_staff_member(user):
-        return True
-    ids = _memberships(user)
-    return bool(ids) and Organisation.objects.filter(pk__in=ids, status__in=REGISTERED).exists()
+    return is_staff_member(user) or belongs_to_registered_organisation(user)
 
 
 def is_member(user: Any, organisation: Organisation) -> bool:

@@ -4,8 +4,7 @@ from django import template
 from django.urls import reverse
 
 from vamos.core.permissions import is_coach, is_team_admin
-from vamos.organisations.models import Membership
-from vamos.organisations.permissions import REGISTERED
+from vamos.organisations.permissions import belongs_to_registered_organisation
 
 register = template.Library()
 
@@ -19,11 +18,7 @@ def journeys_nav_item(context: template.Context) -> dict[str, Any]:
     shown = bool(
         user is not None
         and user.is_authenticated
-        and (
-            is_coach(user)
-            or is_team_admin(user)
-            or Membership.objects.filter(user=user, organisation__status__in=REGISTERED).exists()
-        )
+        and (is_coach(user) or is_team_admin(user) or belongs_to_registered_organisation(user))
     )
     url = reverse("journeys:index")
     path = getattr(request, "path", "")

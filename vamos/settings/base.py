@@ -148,10 +148,13 @@ if REDIS_URL:
         }
     }
 else:
+    # Each web process keeps its own; Django's default of 300 entries would be filled by a few
+    # dozen signed-in people (roles, memberships, their learning), so allow more.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "vamos",
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 3000)},
         }
     }
 # Sessions: in the database; with Redis in the shared cache as well (read from Redis, kept in

@@ -32,13 +32,13 @@ from wagtail.search.backends import get_search_backend
 from vamos.core import versions
 from vamos.core.models import TopicField
 
+from .learner import LearnerStamp, learner_stamp, module_progress
 from .models import (
     LearningLibraryPage,
     LearningPathModule,
     LearningPathPage,
     LessonPage,
     ModulePage,
-    ModuleProgress,
     Video,
     VideoCaption,
     VideoProgress,
@@ -426,6 +426,7 @@ def catalogue_page(
     duration: str = "",
     language: str = "",
     render_filters: Callable[[], str] | None = None,
+    stamp: LearnerStamp | None = None,
 ) -> CataloguePage:
     """One page of the catalogue with the learner's progress and the cover images.
     ``render_filters`` renders the filter form; without a search text its HTML is cached
@@ -456,23 +457,23 @@ def catalogue_page(
             f"learning:catalogue:{shown}:{topic}:{kind}:{duration}:{language}:{number}:{cached}",
             build,
         )
-    catalogue_personalise(result.items, user=user)
+    catalogue_personalise(result.items, user=user, stamp=stamp)
     catalogue_images(result.items)
     return result
 
 
-def catalogue_personalise(items: list[CatalogueItem], *, user: Any) -> None:
-    """The learner's status on each of ``items`` (at most two queries)."""
+def catalogue_personalise(
+    items: list[CatalogueItem], *, user: Any, stamp: LearnerStamp | None = None
+) -> None:
+    """The learner's status on each of ``items`` (at most two queries; none for modules
+    and paths while the learner's ``stamp`` is unchanged)."""
     if not getattr(user, "is_authenticated", False) or not items:
         return
     module_keys = {key for item in items for key in (item.module_keys or [item.key])}
     module_keys -= {item.key for item in items if item.kind == "video"}
     progress: dict[Any, tuple[int, int, Any]] = {}
     if module_keys:
-        rows = ModuleProgress.objects.filter(user=user, module_key__in=module_keys).values_list(
-            "module_key", "lessons_completed", "lessons_total", "completed_at"
-        )
-        progress = {key: (done, total, completed_at) for key, done, total, completed_at in rows}
+        progress = module_progress(stamp=stamp or learner_stamp(user=user))
     video_ids = [item.key for item in items if item.kind == "video"]
     watched = {}
     if video_ids:
@@ -501,12 +502,33 @@ def catalogue_personalise(items: list[CatalogueItem], *, user: Any) -> None:
             item.percent = round(100 * completed / len(item.module_keys)) if item.module_keys else 0
 
 
+@dataclass(frozen=True)
+class Cover:
+    """A card's cover: its rendition's address and size (plain data, so it can be cached)."""
+
+    url: str
+    width: int
+    height: int
+
+
 def catalogue_images(items: list[CatalogueItem]) -> None:
-    """The cover images (with their card rendition) of ``items`` (two queries, none if no
-    item has one)."""
-    wanted = {item.image_id for item in items if item.image_id}
+    """The cover renditions of ``items`` (cached until an image changes; two queries and
+    any missing renditions when not)."""
+    wanted = sorted({item.image_id for item in items if item.image_id})
     if not wanted:
         return
-    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE).in_bulk(wanted)
+    image_model = get_image_model()
+
+    def build() -> dict[int, Cover]:
+        images = image_model.objects.prefetch_renditions(CARD_IMAGE).in_bulk(wanted)
+        covers = {}
+        for pk, image in images.items():
+            rendition = image.get_rendition(CARD_IMAGE)
+            covers[pk] = Cover(rendition.url, rendition.width, rendition.height)
+        return covers
+
+    covers = versions.cached(
+        f"learning:covers:{','.join(map(str, wanted))}", depends_on=[image_model], build=build
+    )
     for item in items:
-        item.image = images.get(item.image_id) if item.image_id else None
+        item.image = covers.get(item.image_id) if item.image_id else None

@@ -31,6 +31,7 @@ from vamos.core.models import TopicField
 from vamos.organisations.models import Membership, Organisation
 
 from .catalogue import catalogue as catalogue  # the catalogue lives in its own module
+from .learner import LearnerStamp, learner_stamp
 from .models import (
     Certificate,
     LearningPathModule,
@@ -660,9 +661,28 @@ def _build_outline(key: Any, language: str) -> ModuleOutline | None:
     )
 
 
-def continue_lesson(*, user: Any) -> tuple[ModuleOutline, OutlineLesson, ModuleProgress] | None:
+def continue_lesson(
+    *, user: Any, stamp: LearnerStamp | None = None
+) -> tuple[ModuleOutline, OutlineLesson, ModuleProgress] | None:
     """The lesson to continue with: the first lesson not completed of the most recently
-    active unfinished module (module and lesson as shown in the active language)."""
+    active unfinished module (module and lesson as shown in the active language). Cached
+    under the learner's ``stamp`` (read here if not given) and the pages' data versions."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    stamp = stamp or learner_stamp(user=user)
+    if stamp.started == stamp.completed:
+        return None
+    language = language_code()
+    return versions.cached(
+        f"learning:continue:{stamp.key}:{language}",
+        depends_on=OUTLINE_SOURCES,
+        build=lambda: _continue_lesson(user, language),
+    )
+
+
+def _continue_lesson(
+    user: Any, language: str
+) -> tuple[ModuleOutline, OutlineLesson, ModuleProgress] | None:
     record = (
         ModuleProgress.objects.filter(user=user, completed_at__isnull=True)
         .order_by("-last_activity_at")
@@ -670,7 +690,7 @@ def continue_lesson(*, user: Any) -> tuple[ModuleOutline, OutlineLesson, ModuleP
     )
     if record is None:
         return None
-    outline = module_outline(key=record.module_key, language=language_code())
+    outline = module_outline(key=record.module_key, language=language)
     if outline is None or not outline.lessons:
         return None
     completed = set(
@@ -732,6 +752,25 @@ def sharing_choices(*, user: Any) -> list[tuple[Organisation, bool]]:
         .order_by("organisation__name")
     )
     return [(m.organisation, m.sharing) for m in memberships]
+
+
+@dataclass(frozen=True)
+class OrganisationRef:
+    pk: int
+    name: str
+
+
+def sharing_overview(*, user: Any) -> list[tuple[OrganisationRef, bool]]:
+    """:func:`sharing_choices` as plain data, cached until memberships, organisations or
+    consents change."""
+    return versions.cached(
+        f"learning:sharing:{user.pk}",
+        depends_on=[Membership, Organisation, SharingConsent],
+        build=lambda: [
+            (OrganisationRef(organisation.pk, organisation.name), shares)
+            for organisation, shares in sharing_choices(user=user)
+        ],
+    )
 
 
 def learner_organisations(*, user: Any) -> list[Organisation]:

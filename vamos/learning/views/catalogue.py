@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from .. import selectors
 from ..catalogue import PER_PAGE, catalogue_page
 from ..forms import CatalogueFilterForm
+from ..learner import learner_stamp
 from ..models import Certificate
 from ..permissions import can_learn, get_module_for_user, get_path_for_user
 
@@ -24,8 +25,12 @@ FILTER_TEMPLATE = "learning/includes/catalogue_filter.html"
 def catalogue(request: HttpRequest) -> HttpResponse:
     form = CatalogueFilterForm(request.GET or None)
     filters = form.filters()
+    learner = can_learn(request.user)
+    # The learner's progress is read once for the cards and the "continue" box.
+    stamp = learner_stamp(user=request.user) if learner else None
     shown = catalogue_page(
         user=request.user,
+        stamp=stamp,
         page=request.GET.get("seite"),
         # A form with errors is rendered each time (never cached).
         render_filters=None if form.errors else partial(_filter_form_html, form),
@@ -36,7 +41,6 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     page.object_list = shown.items  # type: ignore[assignment]
     query = request.GET.copy()
     query.pop("seite", None)
-    learner = can_learn(request.user)
     return render(
         request,
         "learning/catalogue.html",
@@ -46,7 +50,9 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             "query_string": query.urlencode(),
             "library": {"intro": shown.intro},
             "can_learn": learner,
-            "continue_with": selectors.continue_lesson(user=request.user) if learner else None,
+            "continue_with": (
+                selectors.continue_lesson(user=request.user, stamp=stamp) if stamp else None
+            ),
             "active_format": filters.get("kind", ""),
         },
     )

@@ -24,12 +24,13 @@ def _membership_facts(user: Any) -> tuple[dict[int, str], bool]:
     if cached is None:
 
         def build() -> tuple[dict[int, str], bool]:
-            roles = dict(
-                Membership.objects.filter(user=user).values_list("organisation_id", "role")
+            rows = Membership.objects.filter(user=user).values_list(
+                "organisation_id", "role", "organisation__status"
             )
-            registered = bool(roles) and (
-                Organisation.objects.filter(pk__in=roles, status__in=REGISTERED).exists()
-            )
+            roles, registered = {}, False
+            for organisation, role, status in rows:
+                roles[organisation] = role
+                registered = registered or status in REGISTERED
             return roles, registered
 
         cached = versions.cached(

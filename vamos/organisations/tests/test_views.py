@@ -170,3 +170,40 @@ def test_review_queue_approves_in_the_back_office(
     assert response.status_code == 302
     application.organisation.refresh_from_db()
     assert application.organisation.status == Organisation.Status.ACTIVE
+
+
+def test_removed_member_loses_the_organisations_pages_at_once(
+    client_for: Any,
+    org_admin: Any,
+    member: Any,
+    org_a: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+
+    client = client_for(member)
+    members = reverse("organisations:members", kwargs={"slug": org_a.slug})
+    assert client.get(members).status_code == 200  # memberships now in the cache
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(org_admin).post(
+            reverse(
+                "organisations:member-remove",
+                kwargs={"slug": org_a.slug, "pk": Membership.objects.get(user=member).pk},
+            )
+        )
+    assert not Membership.objects.filter(user=member).exists()
+    assert client.get(members).status_code == 404
+    # Nor is the person a learner any more: they belonged to no other organisation.
+    assert client.get(reverse("learning:my-learning")).status_code == 200
+    content = client.get(reverse("learning:my-learning")).content.decode()
+    assert "Lernen können Haupt- und Ehrenamtliche angemeldeter Organisationen" in content
+
+
+def test_a_new_member_is_let_in_at_once(
+    client_for: Any, member: Any, org_b: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    client = client_for(member)
+    detail = reverse("organisations:members", kwargs={"slug": org_b.slug})
+    assert client.get(detail).status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        MembershipFactory(user=member, organisation=org_b)
+    assert client.get(detail).status_code == 200

@@ -144,8 +144,16 @@ def test_dimitri_completes_a_module_and_ayse_sees_it(
     axe()
     page.get_by_role("link", name="All my modules and certificates").click()
     axe()
+    modules = page.get_by_role("table", name="My modules and my progress")
+    expect(modules.get_by_role("row", name=re.compile("Fördermittel finden"))).to_contain_text(
+        "Completed"
+    )
+    expect(page.get_by_role("status").filter(has_text="Modules started: 1")).to_contain_text(
+        "certificates: 1"
+    )
     page.get_by_role("button", name="Share my progress in detail – LaMO NRW").click()
     expect(page.get_by_text("can now see your learning progress")).to_be_visible()
+    expect(page.get_by_role("button", name="Stop sharing details – LaMO NRW")).to_be_visible()
     axe()
     page.get_by_role("button", name="Sign out").first.click()
     page.wait_for_load_state("load")

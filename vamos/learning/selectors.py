@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -531,6 +532,40 @@ class MyModule:
     certificate: Certificate | None
 
 
+def page_param(value: str | None) -> str:
+    """A page number from the address as part of a cache key: digits (at most six), else
+    "1"; the paginator turns a number past the end into the last page."""
+    return value if value and value.isdigit() and len(value) < 7 else "1"
+
+
+def my_learning_overview(
+    *, user: Any, stamp: LearnerStamp, modules_page: str, answers_page: str, per_page: int
+) -> dict[str, Any]:
+    """What "My learning" shows above the sharing choices: one page of the learner's modules
+    and of their transfer-task answers (each with the address of its lesson), all valid
+    certificates, the lesson to continue with and the counts."""
+    modules = Paginator(my_module_records(user=user), per_page).get_page(modules_page)
+    certificates = list(my_certificates(user=user))
+    modules.object_list = my_modules(  # type: ignore[assignment]
+        user=user, records=modules.object_list, certificates=certificates
+    )
+    answers = Paginator(my_transfer_answers(user=user), per_page).get_page(answers_page)
+    urls = lesson_urls(lesson_keys=[answer.lesson_key for answer in answers])
+    for answer in answers:
+        answer.url = urls.get(answer.lesson_key, "")
+    return {
+        "modules_page": modules,
+        "answers_page": answers,
+        "certificates": certificates,
+        "continue_with": continue_lesson(user=user, stamp=stamp),
+        "summary": {
+            "started": stamp.started,
+            "completed": stamp.completed,
+            "certificates": len(certificates),
+        },
+    }
+
+
 def my_module_records(*, user: Any) -> QuerySet[ModuleProgress]:
     """The learner's progress in published modules, most recent activity first (for a
     paginator: the database counts and slices)."""
@@ -779,9 +814,8 @@ def learner_organisations(*, user: Any) -> list[Organisation]:
 
 def user_module_counts(*, user: Any) -> dict[str, int]:
     """Modules the learner started and completed (one query)."""
-    return ModuleProgress.objects.filter(user=user).aggregate(
-        started=Count("pk"), completed=Count("pk", filter=Q(completed_at__isnull=False))
-    )
+    stamp = learner_stamp(user=user)
+    return {"started": stamp.started, "completed": stamp.completed}
 
 
 def user_learning_summary(*, user: Any) -> dict[str, Any]:
@@ -1024,11 +1058,9 @@ def organisation_member_rows(
 ) -> tuple[PageInfo, list[MemberRow]]:
     """One page of the consenting members' learning, kept in the cache until memberships,
     consents, progress, certificates or names change."""
-    number = page if page and page.isdigit() and len(page) < 7 else "1"
+    number = page_param(page)
 
     def build() -> tuple[PageInfo, list[MemberRow]]:
-        from django.core.paginator import Paginator
-
         found = Paginator(organisation_sharing_members(organisation=organisation), per_page)
         shown = found.get_page(number)
         rows = [

@@ -1,10 +1,7 @@
 """ "My learning": progress, certificates, transfer-task answers and what I share."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -17,7 +14,7 @@ from vamos.core import versions
 from vamos.organisations.models import Organisation
 
 from .. import selectors, services
-from ..learner import LearnerStamp, learner_stamp
+from ..learner import learner_stamp
 from ..models import Certificate, TransferAnswer
 from ..permissions import can_learn
 
@@ -29,21 +26,24 @@ OVERVIEW_TEMPLATE = "learning/includes/my_learning_overview.html"
 OVERVIEW_SOURCES = (Certificate, TransferAnswer, Organisation, *selectors.OUTLINE_SOURCES)
 
 
-def _page_number(value: str | None) -> str:
-    return value if value and value.isdigit() and len(value) < 7 else "1"
-
-
 @require_GET
 def my_learning(request: HttpRequest) -> HttpResponse:
     user = request.user
     stamp = learner_stamp(user=user)
-    modules_number = _page_number(request.GET.get("seite"))
-    answers_number = _page_number(request.GET.get("antworten"))
+    modules_number = selectors.page_param(request.GET.get("seite"))
+    answers_number = selectors.page_param(request.GET.get("antworten"))
     overview = versions.cached(
         f"learning:my-learning:{stamp.key}:{get_language()}:{modules_number}:{answers_number}",
         depends_on=OVERVIEW_SOURCES,
         build=lambda: render_to_string(
-            OVERVIEW_TEMPLATE, _overview(user, stamp, modules_number, answers_number)
+            OVERVIEW_TEMPLATE,
+            selectors.my_learning_overview(
+                user=user,
+                stamp=stamp,
+                modules_page=modules_number,
+                answers_page=answers_number,
+                per_page=PER_PAGE,
+            ),
         ),
     )
     return render(
@@ -55,30 +55,6 @@ def my_learning(request: HttpRequest) -> HttpResponse:
             "sharing": selectors.sharing_overview(user=user),
         },
     )
-
-
-def _overview(user: Any, stamp: LearnerStamp, modules_number: str, answers_number: str) -> dict:
-    """The overview's context: one page of modules and of answers, all certificates."""
-    modules = Paginator(selectors.my_module_records(user=user), PER_PAGE).get_page(modules_number)
-    certificates = list(selectors.my_certificates(user=user))
-    modules.object_list = selectors.my_modules(  # type: ignore[assignment]
-        user=user, records=modules.object_list, certificates=certificates
-    )
-    answers = Paginator(selectors.my_transfer_answers(user=user), PER_PAGE).get_page(answers_number)
-    urls = selectors.lesson_urls(lesson_keys=[answer.lesson_key for answer in answers])
-    for answer in answers:
-        answer.url = urls.get(answer.lesson_key, "")
-    return {
-        "modules_page": modules,
-        "answers_page": answers,
-        "certificates": certificates,
-        "continue_with": selectors.continue_lesson(user=user, stamp=stamp),
-        "summary": {
-            "started": stamp.started,
-            "completed": stamp.completed,
-            "certificates": len(certificates),
-        },
-    }
 
 
 @require_POST

@@ -16,7 +16,11 @@ from django.http import Http404, HttpRequest
 
 from vamos.core.permissions import get_for_user, is_coach, is_team_admin
 from vamos.organisations.models import Membership, Organisation
-from vamos.organisations.permissions import is_member, is_organisation_admin
+from vamos.organisations.permissions import (
+    belongs_to_registered_organisation,
+    is_member,
+    is_organisation_admin,
+)
 
 from .models import (
     Activity,
@@ -79,6 +83,14 @@ def can_work_on_journey(user: Any, journey: Journey) -> bool:
 
 def can_view_private_notes(user: Any, journey: Journey) -> bool:
     return is_team_admin(user) or is_journey_coach(user, journey)
+
+
+def can_find_journeys(user: Any) -> bool:
+    """The "Learning journeys" entry of the header: coaches, team admins and the people of
+    registered organisations (who see their journeys, or how to apply for one)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return is_coach(user) or is_team_admin(user) or belongs_to_registered_organisation(user)
 
 
 def can_administer_journeys(user: Any) -> bool:

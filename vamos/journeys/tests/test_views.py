@@ -467,3 +467,17 @@ def test_transfer_answers_shared_with_the_coach(
     assert not AuditEntry.objects.filter(action="journey.transfer_answers_read").exists()
     client_for(team_admin).get(url)
     assert AuditEntry.objects.filter(action="journey.transfer_answers_read").count() == 1
+
+
+def test_the_header_offers_learning_journeys_to_whom_may_find_them(
+    client, client_for, coach, team_admin, member, editor, make_user
+):
+    applied = OrganisationFactory(name="Neuer Verein", status="applied")
+    applicant = make_user(email="neu@example.org")
+    MembershipFactory(user=applicant, organisation=applied)
+    entry = f'href="{reverse("journeys:index")}"'
+    for person in (coach, team_admin, member):
+        assert entry in client_for(person).get(reverse("dashboard:index")).content.decode()
+    for person in (editor, applicant):
+        assert entry not in client_for(person).get(reverse("dashboard:index")).content.decode()
+    assert entry not in client.get("/").content.decode()
